@@ -1,0 +1,180 @@
+import Foundation
+import Yams
+
+/// Every sentence the tool says about content, theme and output, one
+/// factory each: lower case, no final period, names in single quotes.
+enum Messages {
+    private static func hint(_ suggestion: String?) -> String {
+        suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
+    // MARK: Files and folders
+
+    static func missingContentFolder(_ path: String) -> Diagnostic {
+        .error("content folder does not exist", at: SourceLocation(path: path))
+    }
+
+    static func missingSiteFile(_ path: String) -> Diagnostic {
+        .error("missing site settings: create this file with title, description and language", at: SourceLocation(path: path))
+    }
+
+    static func notMarkdown(path: String, name: String) -> Diagnostic {
+        let stem = name.split(separator: ".").first.map(String.init) ?? name
+        return .error("'\(name)' is not a Markdown file: content files end in '.md' (did you mean '\(stem).md'?)",
+            at: SourceLocation(path: path))
+    }
+
+    static func badFileSlug(path: String, slug: String) -> Diagnostic {
+        let suggestion = Slug.make(from: slug)
+        return .error(
+            "invalid slug '\(slug)': a file name is 1 to 80 characters of a-z, 0-9 and '-', starting with a letter or digit"
+                + (suggestion.isEmpty ? "" : hint(suggestion + ".md")), at: SourceLocation(path: path))
+    }
+
+    static func unreadable(path: String, reason: String) -> Diagnostic {
+        .error("unreadable: \(reason)", at: SourceLocation(path: path))
+    }
+
+    static func symlinkOutside(path: String) -> Diagnostic {
+        .error("symbolic link leads outside the content folder: refused", at: SourceLocation(path: path))
+    }
+
+    static func symlinkToFolder(path: String) -> Diagnostic {
+        .error("symbolic link to a folder: not followed, move the folder here instead", at: SourceLocation(path: path))
+    }
+
+    static func unknownTopLevel(path: String, name: String, suggestion: String?) -> Diagnostic {
+        .warning("'\(name)' is not part of the content format and is ignored\(hint(suggestion))", at: SourceLocation(path: path))
+    }
+
+    static func binaryFile(at location: SourceLocation) -> Diagnostic {
+        .error("file contains a NUL byte: is it a binary file?", at: location)
+    }
+
+    static func notUTF8(at location: SourceLocation) -> Diagnostic {
+        .error("file is not valid UTF-8: save it as UTF-8", at: location)
+    }
+
+    // MARK: Front matter
+
+    static func missingFrontMatter(path: String, empty: Bool) -> Diagnostic {
+        .error(empty ? "empty file: a content file starts with front matter between two '---' lines"
+            : "missing front matter: the first line must be '---'", at: SourceLocation(path: path, line: 1, column: 1))
+    }
+
+    static func unclosedFrontMatter(path: String) -> Diagnostic {
+        .error("front matter is not closed: add a '---' line after it", at: SourceLocation(path: path, line: 1, column: 1))
+    }
+
+    static func invalidYAML(_ error: Error, path: String, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+        }
+        switch error {
+        case YamlError.scanner(_, let problem, let mark, _), YamlError.parser(_, let problem, let mark, _),
+            YamlError.composer(_, let problem, let mark, _):
+            return .error("invalid YAML: \(problem)", at: at(mark))
+        case YamlError.duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .error("field \(names) is given more than once", at: at(context.mark))
+        case YamlError.reader(let problem, _, _, _):
+            return .error("invalid YAML: \(problem)", at: SourceLocation(path: path, line: lineOffset + 1, column: 1))
+        default:
+            return .error("invalid YAML", at: SourceLocation(path: path, line: lineOffset + 1, column: 1))
+        }
+    }
+
+    static func frontMatterNotMapping(at location: SourceLocation) -> Diagnostic {
+        .error("front matter must be a set of 'field: value' lines", at: location)
+    }
+
+    static func fieldNameNotText(at location: SourceLocation) -> Diagnostic {
+        .error("field name must be plain text", at: location)
+    }
+
+    static func missingField(_ name: String, at location: SourceLocation) -> Diagnostic {
+        .error("missing required field '\(name)'", at: location)
+    }
+
+    static func emptyField(_ name: String, at location: SourceLocation) -> Diagnostic {
+        .error("field '\(name)' must not be empty", at: location)
+    }
+
+    static func unknownField(_ name: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
+        .error("unknown field '\(name)'\(hint(suggestion))", at: location)
+    }
+
+    static func wrongType(field: String, expected: String, at location: SourceLocation) -> Diagnostic {
+        .error("field '\(field)' must be \(expected)", at: location)
+    }
+
+    static func notAList(field: String, at location: SourceLocation) -> Diagnostic {
+        .error("field '\(field)' must be a list, such as [a, b]", at: location)
+    }
+
+    static func invalidDate(_ text: String, field: String, dayOnly: Bool, at location: SourceLocation) -> Diagnostic {
+        let forms = dayOnly ? "YYYY-MM-DD" : "YYYY, YYYY-MM or YYYY-MM-DD"
+        return .error("invalid date '\(text)' in '\(field)': expected a real date written \(forms)", at: location)
+    }
+
+    static func invalidChoice(_ text: String, field: String, options: [String], at location: SourceLocation) -> Diagnostic {
+        let suggestion = Suggestions.closest(to: text, in: options)
+        return .error("invalid \(field) '\(text)'\(hint(suggestion)): expected one of \(options.joined(separator: ", "))",
+            at: location)
+    }
+
+    static func invalidURL(_ text: String, field: String, at location: SourceLocation) -> Diagnostic {
+        .error("invalid URL '\(text)' in '\(field)': expected an absolute http or https URL", at: location)
+    }
+
+    static func invalidLanguage(_ text: String, field: String, at location: SourceLocation) -> Diagnostic {
+        .error("invalid language tag '\(text)' in '\(field)': expected a BCP 47 tag such as 'en' or 'pt-BR'", at: location)
+    }
+
+    static func invalidCountryCode(_ code: String, at location: SourceLocation) -> Diagnostic {
+        let upper = code.uppercased()
+        let suggestion = upper != code && ISO3166.alpha2.contains(upper) ? upper : nil
+        return .error("'\(code)' is not an ISO 3166-1 alpha-2 country code\(hint(suggestion))", at: location)
+    }
+
+    static func noSources(at location: SourceLocation) -> Diagnostic {
+        .error("event has no sources: list at least one source slug in 'sources'", at: location)
+    }
+
+    static func endBeforeStart(_ end: PartialDate, _ start: PartialDate, at location: SourceLocation) -> Diagnostic {
+        .error("end_date '\(end)' is before date '\(start)'", at: location)
+    }
+
+    // MARK: Links and references
+
+    static func unsafeLink(_ destination: String, at location: SourceLocation) -> Diagnostic {
+        let shown = destination.count > 40 ? String(destination.prefix(40)) + "..." : destination
+        return .warning("unsafe link '\(shown)' is left out of the page", at: location)
+    }
+
+    static func unknownLinkKind(_ scheme: String, suggestion: String, at location: SourceLocation) -> Diagnostic {
+        .error("unknown link kind '\(scheme)'\(hint(suggestion)): links between pages are written KIND:SLUG", at: location)
+    }
+
+    static func unknownReference(_ reference: Reference, suggestion: String?) -> Diagnostic {
+        .error("unknown \(reference.kind.rawValue) '\(reference.slug)'\(hint(suggestion))", at: reference.location)
+    }
+
+    static func referenceToDraft(_ reference: Reference) -> Diagnostic {
+        .error("\(reference.kind.rawValue) '\(reference.slug)' is a draft: a published page cannot link to it",
+            at: reference.location)
+    }
+
+    static func duplicateSlug(_ kind: Kind, _ slug: String, path: String, firstPath: String) -> Diagnostic {
+        .error("duplicate \(kind.rawValue) slug '\(slug)': also used by \(firstPath)", at: SourceLocation(path: path))
+    }
+
+    static func unknownFragment(_ reference: Reference) -> Diagnostic {
+        .warning("\(reference.kind.rawValue) '\(reference.slug)' has no heading or section '\(reference.fragment ?? "")': "
+            + "the link lands at the top of the page", at: reference.location)
+    }
+
+    static func duplicateCountryCode(_ code: String, path: String, firstPath: String) -> Diagnostic {
+        .error("country code '\(code)' is also used by \(firstPath)", at: SourceLocation(path: path))
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// A content file found on disk, before it is read.
+struct ContentFileRef: Sendable {
+    let kind: Kind
+    let slug: String
+    let url: URL
+    let path: String
+}
+
+/// Lists `content/<kind>/**`: skips names starting with `.` or `_`, flags
+/// files that are not `.md`, bad slugs and links leading out of `content/`.
+struct ContentWalker {
+    let root: URL
+
+    func files(_ diagnostics: inout Diagnostics) -> [ContentFileRef] {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            diagnostics.append(Messages.missingContentFolder(Project.displayPath(root)))
+            return []
+        }
+        checkTopLevel(&diagnostics)
+        var found: [ContentFileRef] = []
+        for kind in Kind.allCases {
+            let folder = root.appendingPathComponent(kind.folder)
+            guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                continue
+            }
+            walk(folder, kind: kind, into: &found, &diagnostics)
+        }
+        return found.sorted { $0.path < $1.path }
+    }
+
+    private func walk(_ folder: URL, kind: Kind, into found: inout [ContentFileRef], _ diagnostics: inout Diagnostics) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names.sorted() where !name.hasPrefix(".") && !name.hasPrefix("_") {
+            let url = folder.appendingPathComponent(name)
+            let path = Project.displayPath(url)
+            guard let type = fileType(url, path: path, &diagnostics) else { continue }
+            if type == .typeDirectory {
+                walk(url, kind: kind, into: &found, &diagnostics)
+                continue
+            }
+            guard name.hasSuffix(".md") else {
+                diagnostics.append(Messages.notMarkdown(path: path, name: name))
+                continue
+            }
+            let slug = String(name.dropLast(3))
+            guard Slug.isValid(slug) else {
+                diagnostics.append(Messages.badFileSlug(path: path, slug: slug))
+                continue
+            }
+            found.append(ContentFileRef(kind: kind, slug: slug, url: url, path: path))
+        }
+    }
+
+    /// The type of the entry, following a symbolic link only when it stays
+    /// inside the content folder; nil (with a diagnostic) for anything else
+    /// than a regular file or a folder.
+    private func fileType(_ url: URL, path: String, _ diagnostics: inout Diagnostics) -> FileAttributeType? {
+        let manager = FileManager.default
+        guard let attributes = try? manager.attributesOfItem(atPath: url.path),
+            var type = attributes[.type] as? FileAttributeType
+        else {
+            diagnostics.append(Messages.unreadable(path: path, reason: "cannot read its attributes"))
+            return nil
+        }
+        if type == .typeSymbolicLink {
+            let target = url.resolvingSymlinksInPath().standardizedFileURL
+            let base = root.resolvingSymlinksInPath().standardizedFileURL.path + "/"
+            guard target.path.hasPrefix(base) else {
+                diagnostics.append(Messages.symlinkOutside(path: path))
+                return nil
+            }
+            guard let resolved = try? manager.attributesOfItem(atPath: target.path)[.type] as? FileAttributeType else {
+                diagnostics.append(Messages.unreadable(path: path, reason: "its link leads nowhere"))
+                return nil
+            }
+            guard resolved == .typeRegular else {
+                diagnostics.append(Messages.symlinkToFolder(path: path))
+                return nil
+            }
+            type = resolved
+        }
+        guard type == .typeRegular || type == .typeDirectory else {
+            diagnostics.append(Messages.unreadable(path: path, reason: "it is neither a file nor a folder"))
+            return nil
+        }
+        return type
+    }
+
+    /// Warns about entries of `content/` that the format does not know, so a
+    /// misspelt folder (`actor/`) does not vanish silently.
+    private func checkTopLevel(_ diagnostics: inout Diagnostics) {
+        let known = Set(Kind.allCases.map(\.folder) + ["site.yaml"])
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        for name in names.sorted() where !name.hasPrefix(".") && !name.hasPrefix("_") && !known.contains(name) {
+            let path = Project.displayPath(root.appendingPathComponent(name))
+            diagnostics.append(Messages.unknownTopLevel(path: path, name: name, suggestion: Suggestions.closest(to: name, in: known)))
+        }
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+import Yams
+
+/// Typed reads from one YAML mapping, with every value's file position.
+/// Values are read as YAML 1.2 core-schema text (`code: NO` stays "NO");
+/// keys never read are reported as unknown fields.
+struct FieldReader {
+    let path: String
+    private let lineOffset: Int
+    private let allowed: [String]
+    private var fields: [String: (key: Node, value: Node)] = [:]
+    private var order: [String] = []
+    private(set) var diagnostics = Diagnostics()
+
+    /// Parses `yaml` (whose first line is file line `lineOffset + 1`); nil
+    /// with a diagnostic when it is not YAML or not a mapping.
+    init?(yaml: String, path: String, lineOffset: Int, allowed: [String], _ outer: inout Diagnostics) {
+        self.path = path
+        self.lineOffset = lineOffset
+        self.allowed = allowed
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml, .basic)
+        } catch {
+            outer.append(Messages.invalidYAML(error, path: path, lineOffset: lineOffset))
+            return nil
+        }
+        guard let root else { return }  // empty: every field absent
+        guard case .mapping(let mapping) = root else {
+            outer.append(Messages.frontMatterNotMapping(at: location(of: root)))
+            return nil
+        }
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                outer.append(Messages.fieldNameNotText(at: location(of: key)))
+                continue
+            }
+            fields[scalar.string] = (key, value)
+            order.append(scalar.string)
+        }
+    }
+
+    /// The start of the block, for problems that have no value to point at.
+    var blockStart: SourceLocation { SourceLocation(path: path, line: max(1, lineOffset), column: 1) }
+
+    // MARK: - Typed reads
+
+    mutating func string(_ name: String, required: Bool = false) -> String? {
+        guard let node = value(name, required: required) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            diagnostics.append(Messages.wrongType(field: name, expected: "text", at: location(of: node)))
+            return nil
+        }
+        if required, scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            diagnostics.append(Messages.emptyField(name, at: location(of: node)))
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// A list of text items; each item with its position.
+    mutating func list(_ name: String) -> [(text: String, location: SourceLocation)] {
+        guard let node = value(name, required: false) else { return [] }
+        guard case .sequence(let sequence) = node else {
+            diagnostics.append(Messages.notAList(field: name, at: location(of: node)))
+            return []
+        }
+        var items: [(String, SourceLocation)] = []
+        for item in sequence {
+            guard case .scalar(let scalar) = item, !Self.isNull(item) else {
+                diagnostics.append(Messages.wrongType(field: name, expected: "a list of text items", at: location(of: item)))
+                continue
+            }
+            items.append((scalar.string, location(of: item)))
+        }
+        return items
+    }
+
+    mutating func references(_ name: String, to kind: Kind) -> [Reference] {
+        list(name).map { Reference(kind: kind, slug: $0.text, location: $0.location, origin: .field(name)) }
+    }
+
+    mutating func date(_ name: String, required: Bool = false, dayOnly: Bool = false) -> PartialDate? {
+        guard let text = string(name, required: required), let node = fields[name]?.value else { return nil }
+        guard let date = PartialDate(text), !dayOnly || date.precision == .day else {
+            diagnostics.append(Messages.invalidDate(text, field: name, dayOnly: dayOnly, at: location(of: node)))
+            return nil
+        }
+        return date
+    }
+
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ name: String, required: Bool = false) -> T?
+    where T.RawValue == String {
+        guard let text = string(name, required: required), let node = fields[name]?.value else { return nil }
+        guard let value = T(rawValue: text) else {
+            let options = T.allCases.map(\.rawValue)
+            diagnostics.append(Messages.invalidChoice(text, field: name, options: options, at: location(of: node)))
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ name: String) -> Bool {
+        guard let text = string(name), let node = fields[name]?.value else { return false }
+        switch text {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
+        default:
+            diagnostics.append(Messages.wrongType(field: name, expected: "true or false", at: location(of: node)))
+            return false
+        }
+    }
+
+    /// An absolute `http` or `https` URL.
+    mutating func url(_ name: String) -> String? {
+        guard let text = string(name), let node = fields[name]?.value else { return nil }
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            let host = url.host, !host.isEmpty
+        else {
+            diagnostics.append(Messages.invalidURL(text, field: name, at: location(of: node)))
+            return nil
+        }
+        return text
+    }
+
+    /// A BCP 47 language tag such as `en` or `pt-BR`.
+    mutating func language(_ name: String, required: Bool = false) -> String? {
+        guard let text = string(name, required: required), let node = fields[name]?.value else { return nil }
+        let pattern = #"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"#
+        guard text.range(of: pattern, options: .regularExpression) != nil else {
+            diagnostics.append(Messages.invalidLanguage(text, field: name, at: location(of: node)))
+            return nil
+        }
+        return text
+    }
+
+    /// `updates: [{date: YYYY-MM-DD, note: text}]`, newest first.
+    mutating func updates(_ name: String) -> [Update] {
+        guard let node = value(name, required: false) else { return [] }
+        guard case .sequence(let sequence) = node else {
+            diagnostics.append(Messages.notAList(field: name, at: location(of: node)))
+            return []
+        }
+        var updates: [Update] = []
+        for item in sequence {
+            guard case .mapping(let mapping) = item else {
+                diagnostics.append(Messages.wrongType(field: name, expected: "a list of {date, note} entries", at: location(of: item)))
+                continue
+            }
+            var yaml = [String: Node]()
+            for (key, value) in mapping { yaml[key.string ?? ""] = value }
+            var entry = FieldReader(child: yaml, of: self, keys: mapping.map(\.key), allowed: ["date", "note"])
+            let date = entry.date("date", required: true, dayOnly: true)
+            let note = entry.string("note", required: true)
+            entry.reportUnknownFields()
+            diagnostics.append(contentsOf: entry.diagnostics)
+            if let date, let note { updates.append(Update(date: date, note: note)) }
+        }
+        return updates.sorted { $0.date > $1.date }
+    }
+
+    /// Reports every key no read asked for, suggesting the closest known one.
+    mutating func reportUnknownFields() {
+        for name in order where !allowed.contains(name) {
+            let suggestion = Suggestions.closest(to: name, in: allowed)
+            diagnostics.append(Messages.unknownField(name, suggestion: suggestion, at: location(of: fields[name]!.key)))
+        }
+    }
+
+    mutating func appendDiagnostic(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    /// Appends the diagnostic `make` builds at a field's value (or at the
+    /// block's start when the field is absent).
+    mutating func appendAtField(_ name: String, _ make: (SourceLocation) -> Diagnostic) {
+        let at = fields[name].map { location(of: $0.value) } ?? blockStart
+        diagnostics.append(make(at))
+    }
+
+    // MARK: - Helpers
+
+    private init(child values: [String: Node], of parent: FieldReader, keys: [Node], allowed: [String]) {
+        path = parent.path
+        lineOffset = parent.lineOffset
+        self.allowed = allowed
+        for key in keys {
+            guard let name = key.string, let value = values[name] else { continue }
+            fields[name] = (key, value)
+            order.append(name)
+        }
+    }
+
+    /// The value of a field, or nil when it is absent or null (`~`, `null`,
+    /// nothing); a missing required field is reported.
+    private mutating func value(_ name: String, required: Bool) -> Node? {
+        guard let node = fields[name]?.value, !Self.isNull(node) else {
+            if required {
+                let at = fields[name].map { location(of: $0.key) } ?? blockStart
+                diagnostics.append(Messages.missingField(name, at: at))
+            }
+            return nil
+        }
+        return node
+    }
+
+    private static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    private func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return blockStart }
+        return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+    }
+}

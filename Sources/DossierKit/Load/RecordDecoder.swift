@@ -1,0 +1,138 @@
+/// Front matter → typed entries: one function per kind, each naming the
+/// fields it reads, so the list of allowed fields is the code itself.
+enum RecordDecoder {
+    /// Fields of each kind, in the order of the format's tables.
+    static let fields: [Kind: [String]] = [
+        .actor: ["name", "kind", "role", "countries", "affiliations", "aliases", "summary", "updates", "draft"],
+        .country: ["name", "code", "region", "summary", "draft"],
+        .event: [
+            "title", "date", "end_date", "actors", "countries", "sources", "status", "summary", "updates", "draft",
+        ],
+        .source: [
+            "title", "publisher", "date", "kind", "url", "archive_url", "accessed", "language", "authors", "draft",
+        ],
+        .page: ["title", "summary", "draft"],
+    ]
+
+    static let siteFields = ["title", "description", "language", "base_url", "author"]
+
+    /// The entry a file describes, or nil when a required field is missing
+    /// or wrong (the reasons are in `diagnostics`).
+    static func decode(
+        _ file: ContentFileRef, split: SplitFile, outline: BodyOutline, _ diagnostics: inout Diagnostics
+    ) -> Entry? {
+        guard
+            var reader = FieldReader(
+                yaml: split.yaml, path: file.path, lineOffset: 1, allowed: fields[file.kind] ?? [], &diagnostics)
+        else { return nil }
+        let titleField = file.kind == .actor || file.kind == .country ? "name" : "title"
+        let title = reader.string(titleField, required: true)
+        let summary = reader.string("summary")
+        let draft = reader.bool("draft")
+        let details: Details?
+        switch file.kind {
+        case .actor: details = actor(&reader)
+        case .country: details = country(&reader)
+        case .event: details = event(&reader)
+        case .source: details = source(&reader)
+        case .page: details = .page
+        }
+        reader.reportUnknownFields()
+        let links = bodyReferences(outline.links, &reader)
+        let hasErrors = reader.diagnostics.hasErrors
+        diagnostics.append(contentsOf: reader.diagnostics)
+        guard let title, let details, !hasErrors else { return nil }
+        return Entry(
+            kind: file.kind, slug: file.slug, path: file.path, title: title, summary: summary, draft: draft,
+            details: details, body: split.body, links: links, headingIDs: outline.headingIDs)
+    }
+
+    static func site(yaml: String, path: String, _ diagnostics: inout Diagnostics) -> SiteSettings? {
+        guard var reader = FieldReader(yaml: yaml, path: path, lineOffset: 0, allowed: siteFields, &diagnostics) else {
+            return nil
+        }
+        let title = reader.string("title", required: true)
+        let description = reader.string("description", required: true)
+        let language = reader.language("language", required: true)
+        let baseURL = reader.url("base_url")
+        let author = reader.string("author")
+        reader.reportUnknownFields()
+        let hasErrors = reader.diagnostics.hasErrors
+        diagnostics.append(contentsOf: reader.diagnostics)
+        guard let title, let description, let language, !hasErrors else { return nil }
+        return SiteSettings(title: title, description: description, language: language, baseURL: baseURL, author: author)
+    }
+
+    private static func actor(_ reader: inout FieldReader) -> Details? {
+        let kind: ActorKind? = reader.choice("kind", required: true)
+        let role = reader.string("role")
+        let countries = reader.references("countries", to: .country)
+        let affiliations = reader.references("affiliations", to: .actor)
+        let aliases = reader.list("aliases").map(\.text)
+        let updates = reader.updates("updates")
+        guard let kind else { return nil }
+        return .actor(
+            ActorDetails(
+                actorKind: kind, role: role, countries: countries, affiliations: affiliations, aliases: aliases,
+                updates: updates))
+    }
+
+    private static func country(_ reader: inout FieldReader) -> Details? {
+        let code = reader.string("code", required: true)
+        let region = reader.string("region")
+        guard let code else { return nil }
+        guard ISO3166.alpha2.contains(code) else {
+            reader.reportInvalidCountryCode(code)
+            return nil
+        }
+        return .country(CountryDetails(code: code, region: region))
+    }
+
+    private static func event(_ reader: inout FieldReader) -> Details? {
+        let date = reader.date("date", required: true)
+        let endDate = reader.date("end_date")
+        let actors = reader.references("actors", to: .actor)
+        let countries = reader.references("countries", to: .country)
+        let sources = reader.references("sources", to: .source)
+        let status: EventStatus? = reader.choice("status")
+        let updates = reader.updates("updates")
+        if sources.isEmpty { reader.reportNoSources() }
+        if let date, let endDate, !endDate.isNotBefore(date) { reader.reportEndBeforeStart(endDate, date) }
+        guard let date else { return nil }
+        return .event(
+            EventDetails(
+                date: date, endDate: endDate, actors: actors, countries: countries, sources: sources,
+                status: status ?? .reported, updates: updates))
+    }
+
+    private static func source(_ reader: inout FieldReader) -> Details? {
+        let publisher = reader.string("publisher", required: true)
+        let date = reader.date("date")
+        let kind: SourceKind? = reader.choice("kind")
+        let url = reader.url("url")
+        let archiveURL = reader.url("archive_url")
+        let accessed = reader.date("accessed", dayOnly: true)
+        let language = reader.language("language")
+        let authors = reader.list("authors").map(\.text)
+        guard let publisher else { return nil }
+        return .source(
+            SourceDetails(
+                publisher: publisher, date: date, sourceKind: kind ?? .article, url: url, archiveURL: archiveURL,
+                accessed: accessed, language: language, authors: authors))
+    }
+
+    /// Body links of the `KIND:SLUG` form become references; a link whose
+    /// scheme is a near miss of a kind (`actors:x`) is an error.
+    private static func bodyReferences(_ links: [LinkOccurrence], _ reader: inout FieldReader) -> [Reference] {
+        var references: [Reference] = []
+        for link in links {
+            if let (kind, slug, fragment) = Reference.parse(destination: link.destination) {
+                references.append(
+                    Reference(kind: kind, slug: slug, fragment: fragment, location: link.location, origin: .body))
+            } else {
+                reader.checkExternalLink(link)
+            }
+        }
+        return references
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Reads a text file as the format wants it: UTF-8 (a byte-order mark is
+/// dropped), CRLF and lone CR line endings read as LF, no NUL bytes.
+enum TextFile {
+    static func read(_ url: URL, path: String, _ diagnostics: inout Diagnostics) -> String? {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            diagnostics.append(Messages.unreadable(path: path, reason: "cannot be read"))
+            return nil
+        }
+        return decode(data, path: path, &diagnostics)
+    }
+
+    static func decode(_ data: Data, path: String, _ diagnostics: inout Diagnostics) -> String? {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let nul = bytes.firstIndex(of: 0) {
+            diagnostics.append(Messages.binaryFile(at: position(ofByte: nul, in: bytes, path: path)))
+            return nil
+        }
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            diagnostics.append(Messages.notUTF8(at: position(ofByte: firstInvalidByte(bytes), in: bytes, path: path)))
+            return nil
+        }
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return text
+    }
+
+    /// The offset of the first byte that does not start or continue a valid
+    /// UTF-8 sequence.
+    private static func firstInvalidByte(_ bytes: [UInt8]) -> Int {
+        var offset = 0
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput, .error: return offset
+            }
+        }
+    }
+
+    /// Line and column (in scalars) of a byte offset, counting only the valid
+    /// text before it.
+    private static func position(ofByte offset: Int, in bytes: [UInt8], path: String) -> SourceLocation {
+        let before = String(decoding: bytes[..<offset], as: UTF8.self)
+        var line = 1, column = 1
+        for scalar in before.unicodeScalars {
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return SourceLocation(path: path, line: line, column: column)
+    }
+}

@@ -1,0 +1,23 @@
+/// Gives headings their `id`s: lower-case text reduced to `a-z`, `0-9` and
+/// `-`; a repeated id gets `-2`, `-3`, ...; ids the theme uses on the page are
+/// taken already, so a heading never clashes with a theme section.
+struct HeadingIDs {
+    private var taken: Set<String>
+
+    init(reserved: Set<String>) {
+        taken = reserved
+    }
+
+    /// The next id for a heading with this text.
+    mutating func next(for text: String) -> String {
+        let base = Slug.make(from: text).isEmpty ? "section" : Slug.make(from: text)
+        var candidate = base
+        var number = 2
+        while taken.contains(candidate) {
+            candidate = "\(base)-\(number)"
+            number += 1
+        }
+        taken.insert(candidate)
+        return candidate
+    }
+}

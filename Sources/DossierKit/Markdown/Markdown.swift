@@ -1,0 +1,123 @@
+import CCmark
+import Foundation
+
+/// Every cmark call of the project. Each function parses, uses and frees its
+/// own tree and returns only Swift values: no C pointer outlives a call.
+public enum Markdown {
+    /// The links and heading ids of a body, with file positions.
+    static func outline(of body: MarkdownBody, reservedIDs: Set<String>) -> BodyOutline {
+        withTree(body.text) { root in
+            var outline = BodyOutline()
+            var ids = HeadingIDs(reserved: reservedIDs)
+            var used = Set<SourceLocation>()
+            var lines: [Substring]?
+            walk(root) { node, entering in
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_HEADING where entering:
+                    outline.headingIDs.append(ids.next(for: plainText(of: node)))
+                case CMARK_NODE_LINK where !entering:
+                    let destination = String(cString: cmark_node_get_url(node))
+                    let bodyLines = lines ?? body.lines
+                    lines = bodyLines
+                    let location = position(of: destination, link: node, in: body, lines: bodyLines, skipping: used)
+                    used.insert(location)
+                    outline.links.append(LinkOccurrence(destination: destination, location: location))
+                default:
+                    break
+                }
+            }
+            return outline
+        }
+    }
+
+    /// The body as HTML: links rewritten by `rewrite` (nil leaves a link as it
+    /// is), headings given ids, raw HTML and unsafe URLs left out.
+    static func html(of text: String, reservedIDs: Set<String>, rewrite: (String) -> String?) -> String {
+        withTree(text) { root in
+            var headings: [OpaquePointer] = []
+            walk(root) { node, entering in
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_HEADING where entering:
+                    headings.append(node)
+                case CMARK_NODE_LINK where !entering:
+                    let destination = String(cString: cmark_node_get_url(node))
+                    if let url = rewrite(destination) { cmark_node_set_url(node, url) }
+                default:
+                    break
+                }
+            }
+            var ids = HeadingIDs(reserved: reservedIDs)
+            for heading in headings {
+                replaceWithAnchoredHeading(heading, id: ids.next(for: plainText(of: heading)))
+            }
+            guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return "" }
+            defer { free(rendered) }
+            return String(cString: rendered)
+        }
+    }
+
+    private static func withTree<T>(_ text: String, _ use: (OpaquePointer) -> T) -> T {
+        let root = text.withCString { cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }!
+        defer { cmark_node_free(root) }
+        return use(root)
+    }
+
+    private static func walk(_ root: OpaquePointer, _ visit: (OpaquePointer, Bool) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            visit(node, event == CMARK_EVENT_ENTER)
+        }
+    }
+
+    /// The text of a node's inline content, as a reader sees it.
+    private static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        walk(node) { child, entering in
+            guard entering else { return }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        return text
+    }
+
+    /// Puts the heading's inline children into a custom block that writes
+    /// `<hN id="...">` and `</hN>`, since cmark's own heading has no id.
+    private static func replaceWithAnchoredHeading(_ heading: OpaquePointer, id: String) {
+        let level = cmark_node_get_heading_level(heading)
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
+        cmark_node_set_on_exit(block, "</h\(level)>")
+        while let child = cmark_node_first_child(heading) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(block, child)
+        }
+        cmark_node_insert_before(heading, block)
+        cmark_node_free(heading)
+    }
+
+    /// Where a link's destination is written. cmark 0.30's inline positions
+    /// can be off (a paragraph opening with link reference definitions, link
+    /// text wrapped over lines), so the destination text itself is looked for
+    /// from cmark's line to the end of the enclosing block, then in the whole
+    /// body; cmark's own spot is the last resort.
+    private static func position(
+        of destination: String, link: OpaquePointer, in body: MarkdownBody, lines: [Substring],
+        skipping used: Set<SourceLocation>
+    ) -> SourceLocation {
+        let line = Int(cmark_node_get_start_line(link))
+        var block: OpaquePointer? = cmark_node_parent(link)
+        while let current = block, cmark_node_get_end_line(current) == 0 { block = cmark_node_parent(current) }
+        let blockEnd = block.map { Int(cmark_node_get_end_line($0)) } ?? line
+        return body.locate(destination, fromLine: line, toLine: max(line, blockEnd), in: lines, skipping: used)
+            ?? body.locate(destination, fromLine: 1, toLine: lines.count, in: lines, skipping: used)
+            ?? body.location(line: line, byteColumn: Int(cmark_node_get_start_column(link)), in: lines)
+    }
+}

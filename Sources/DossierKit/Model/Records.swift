@@ -1,0 +1,109 @@
+/// The site-wide settings of `content/site.yaml`.
+public struct SiteSettings: Sendable {
+    public var title: String
+    public var description: String
+    public var language: String
+    public var baseURL: String?
+    public var author: String?
+}
+
+/// One correction or change noted on a page.
+public struct Update: Sendable, Hashable {
+    public let date: PartialDate
+    public let note: String
+}
+
+/// The vocabularies of the format's enumerated fields.
+public enum ActorKind: String, CaseIterable, Sendable {
+    case person, company, government, agency, organization, media, group
+}
+
+public enum EventStatus: String, CaseIterable, Sendable {
+    case confirmed, reported, alleged, disputed, denied
+}
+
+public enum SourceKind: String, CaseIterable, Sendable {
+    case article, report, statement, dataset, filing, other
+}
+
+/// The fields only an actor has.
+public struct ActorDetails: Sendable {
+    public var actorKind: ActorKind
+    public var role: String?
+    public var countries: [Reference]
+    public var affiliations: [Reference]
+    public var aliases: [String]
+    public var updates: [Update]
+}
+
+/// The fields only a country has.
+public struct CountryDetails: Sendable {
+    public var code: String
+    public var region: String?
+}
+
+/// The fields only an event has.
+public struct EventDetails: Sendable {
+    public var date: PartialDate
+    public var endDate: PartialDate?
+    public var actors: [Reference]
+    public var countries: [Reference]
+    public var sources: [Reference]
+    public var status: EventStatus
+    public var updates: [Update]
+}
+
+/// The fields only a source has.
+public struct SourceDetails: Sendable {
+    public var publisher: String
+    public var date: PartialDate?
+    public var sourceKind: SourceKind
+    public var url: String?
+    public var archiveURL: String?
+    public var accessed: PartialDate?
+    public var language: String?
+    public var authors: [String]
+}
+
+/// The kind-specific part of an entry.
+public enum Details: Sendable {
+    case actor(ActorDetails)
+    case country(CountryDetails)
+    case event(EventDetails)
+    case source(SourceDetails)
+    case page
+}
+
+/// One content file, read and typed: what every kind shares, plus its details.
+public struct Entry: Sendable {
+    public let kind: Kind
+    public let slug: String
+    /// The file, relative to the working directory (as printed in diagnostics).
+    public let path: String
+    /// `name` for actors and countries, `title` for the others.
+    public let title: String
+    public let summary: String?
+    public let draft: Bool
+    public let details: Details
+    public let body: MarkdownBody
+    /// Body links of the `KIND:SLUG` form, in order of appearance.
+    public let links: [Reference]
+    /// Ids of the body's headings, in order.
+    public let headingIDs: [String]
+
+    public var key: PageKey { PageKey(kind, slug) }
+
+    /// Every front-matter reference, in field order.
+    public var fieldReferences: [Reference] {
+        switch details {
+        case .actor(let actor): actor.countries + actor.affiliations
+        case .event(let event): event.actors + event.countries + event.sources
+        case .country, .source, .page: []
+        }
+    }
+
+    public var actor: ActorDetails? { if case .actor(let d) = details { d } else { nil } }
+    public var country: CountryDetails? { if case .country(let d) = details { d } else { nil } }
+    public var event: EventDetails? { if case .event(let d) = details { d } else { nil } }
+    public var source: SourceDetails? { if case .source(let d) = details { d } else { nil } }
+}

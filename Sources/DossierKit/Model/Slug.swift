@@ -1,0 +1,45 @@
+/// Slug rules: 1 to 80 characters of `a-z`, `0-9` and `-`, starting with a
+/// letter or digit.
+public enum Slug {
+    /// Whether `text` is a valid slug.
+    public static func isValid(_ text: some StringProtocol) -> Bool {
+        let bytes = text.utf8
+        guard let first = bytes.first, bytes.count <= 80, first != UInt8(ascii: "-") else { return false }
+        return bytes.allSatisfy { isSlugByte($0) }
+    }
+
+    /// Turns any text into slug characters: lower case, runs of anything else
+    /// become one `-`, no `-` at either end. May return an empty string.
+    public static func make(from text: String) -> String {
+        var result = ""
+        var pendingDash = false
+        for scalar in text.unicodeScalars {
+            let lower = scalar.properties.lowercaseMapping
+            let folded = lower.unicodeScalars.count == 1 ? lower.unicodeScalars.first! : scalar
+            if folded.isASCII, isSlugByte(UInt8(folded.value)), folded != "-" {
+                if pendingDash, !result.isEmpty { result.append("-") }
+                pendingDash = false
+                result.unicodeScalars.append(folded)
+            } else if let base = asciiBase(of: folded) {
+                if pendingDash, !result.isEmpty { result.append("-") }
+                pendingDash = false
+                result.append(base)
+            } else {
+                pendingDash = true
+            }
+        }
+        return result
+    }
+
+    private static func isSlugByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
+    }
+
+    /// The ASCII letter under a Latin accented letter (`é` → `e`), if any.
+    private static func asciiBase(of scalar: Unicode.Scalar) -> String? {
+        guard !scalar.isASCII, scalar.properties.isAlphabetic else { return nil }
+        let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+        guard let base = decomposed.first, base.isASCII, isSlugByte(UInt8(base.value)) else { return nil }
+        return String(base)
+    }
+}

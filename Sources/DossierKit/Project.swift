@@ -1,0 +1,38 @@
+import Foundation
+
+/// One project's folders: the content to read, the theme to use and the
+/// folder the site is written into.
+public struct Project: Sendable {
+    public var content: URL
+    public var templates: URL
+    public var output: URL
+    /// Include files marked `draft: true` in the site.
+    public var includeDrafts: Bool
+    /// Overrides `base_url` of `site.yaml` (`--base-url`).
+    public var baseURL: String?
+
+    public init(content: URL, templates: URL, output: URL, includeDrafts: Bool = false, baseURL: String? = nil) {
+        self.content = content.standardizedFileURL
+        self.templates = templates.standardizedFileURL
+        self.output = output.standardizedFileURL
+        self.includeDrafts = includeDrafts
+        self.baseURL = baseURL
+    }
+
+    /// The project in `root`, with the default folder names.
+    public init(root: URL) {
+        self.init(
+            content: root.appendingPathComponent("content"),
+            templates: root.appendingPathComponent("templates"),
+            output: root.appendingPathComponent("public"))
+    }
+
+    /// How a file is named in diagnostics: relative to the working directory
+    /// when it lies below it, else absolute.
+    public static func displayPath(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}

@@ -1,0 +1,27 @@
+/// Where each page lives in `public/`, and the relative URL from one page to
+/// another (ending in `index.html`, so the site works from `file://`).
+public enum Addresses {
+    public static let home = "index.html"
+
+    public static func page(_ key: PageKey) -> String { "\(key.kind.folder)/\(key.slug)/index.html" }
+
+    public static func index(_ kind: Kind) -> String { "\(kind.folder)/index.html" }
+
+    /// `../` once per folder of `from`: the way back to the site's root.
+    public static func root(from path: String) -> String {
+        String(repeating: "../", count: path.utf8.count { $0 == UInt8(ascii: "/") })
+    }
+
+    /// The URL of `target` as written on the page at `from`.
+    public static func relative(from path: String, to target: String) -> String {
+        root(from: path) + target
+    }
+
+    /// The absolute URL of a site path under `base` (for feeds and canonical
+    /// links), keeping pretty URLs: `actors/x/index.html` → `BASE/actors/x/`.
+    public static func absolute(_ path: String, base: String) -> String {
+        let trimmed = base.hasSuffix("/") ? String(base.dropLast()) : base
+        let pretty = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+        return trimmed + "/" + pretty
+    }
+}

@@ -1,0 +1,63 @@
+/// Reader-facing words for the format's vocabularies.
+enum Labels {
+    static func actorKind(_ kind: ActorKind) -> String {
+        switch kind {
+        case .person: "Person"
+        case .company: "Company"
+        case .government: "Government"
+        case .agency: "Agency"
+        case .organization: "Organization"
+        case .media: "Media"
+        case .group: "Group"
+        }
+    }
+
+    static func actorKindPlural(_ kind: ActorKind) -> String {
+        switch kind {
+        case .person: "People"
+        case .company: "Companies"
+        case .government: "Governments"
+        case .agency: "Agencies"
+        case .organization: "Organizations"
+        case .media: "Media"
+        case .group: "Groups"
+        }
+    }
+
+    static func status(_ status: EventStatus) -> String {
+        switch status {
+        case .confirmed: "Confirmed"
+        case .reported: "Reported"
+        case .alleged: "Alleged"
+        case .disputed: "Disputed"
+        case .denied: "Denied"
+        }
+    }
+
+    static func sourceKind(_ kind: SourceKind) -> String {
+        switch kind {
+        case .article: "Article"
+        case .report: "Report"
+        case .statement: "Statement"
+        case .dataset: "Dataset"
+        case .filing: "Filing"
+        case .other: "Other"
+        }
+    }
+
+    static func kind(_ kind: Kind) -> String {
+        switch kind {
+        case .actor: "Actor"
+        case .country: "Country"
+        case .event: "Event"
+        case .source: "Source"
+        case .page: "Page"
+        }
+    }
+
+    /// "18 July 2021", "July 2021 – March 2022".
+    static func span(_ start: PartialDate, _ end: PartialDate?) -> String {
+        guard let end, end != start else { return start.display }
+        return "\(start.display) – \(end.display)"
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Mustache
+
+/// The theme: every `*.mustache` file under `templates/` (named by its path
+/// without the extension, so `partials/list.mustache` is `{{> partials/list}}`)
+/// and the files under `templates/assets/`, copied to `public/assets/`.
+public struct Theme: Sendable {
+    /// Templates every theme must have: one per page kind and index.
+    static let required = ["home", "actor", "country", "event", "source", "page"] + Kind.allCases.map(\.folder)
+
+    let library: MustacheLibrary
+    let names: Set<String>
+    /// Asset files: path below `assets/` → file on disk.
+    let assets: [(path: String, url: URL)]
+
+    static func load(from folder: URL, _ diagnostics: inout Diagnostics) -> Theme? {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            diagnostics.append(.error("templates folder does not exist", at: SourceLocation(path: Project.displayPath(folder))))
+            return nil
+        }
+        let files = (manager.subpaths(atPath: folder.path) ?? []).sorted()
+        var library = MustacheLibrary()
+        var names = Set<String>()
+        var texts: [(name: String, path: String, text: String)] = []
+        for file in files where file.hasSuffix(".mustache") {
+            let url = folder.appendingPathComponent(file)
+            let path = Project.displayPath(url)
+            guard let text = TextFile.read(url, path: path, &diagnostics) else { continue }
+            let name = String(file.dropLast(".mustache".count))
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                names.insert(name)
+                texts.append((name, path, text))
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error("template syntax: \(describe(error.error))",
+                    at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)))
+            } catch {
+                diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(path: path)))
+            }
+        }
+        for name in required where !names.contains(name) && !files.contains(name + ".mustache") {
+            diagnostics.append(.error("missing template '\(name).mustache'",
+                at: SourceLocation(path: Project.displayPath(folder.appendingPathComponent(name + ".mustache")))))
+        }
+        for template in texts { checkPartials(template.text, path: template.path, names: names, &diagnostics) }
+        let assets = files.filter { $0.hasPrefix("assets/") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+            .compactMap { file -> (String, URL)? in
+                let url = folder.appendingPathComponent(file)
+                var isDirectory: ObjCBool = false
+                guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+                return (String(file.dropFirst("assets/".count)), url)
+            }
+        return Theme(library: library, names: names, assets: assets)
+    }
+
+    /// Renders a view with a named template.
+    func render(_ view: View, template: String) -> String {
+        library.render(view, withTemplate: template) ?? ""
+    }
+
+    /// Every `{{> name}}` and `{{< name}}` must name a template of the theme:
+    /// swift-mustache would silently render a missing one as nothing.
+    private static func checkPartials(_ text: String, path: String, names: Set<String>, _ diagnostics: inout Diagnostics) {
+        let pattern = #/\{\{\s*[><]\s*([^\s}]+)\s*\}\}/#
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            for match in line.matches(of: pattern) where !names.contains(String(match.1)) {
+                let column = line.unicodeScalars[line.startIndex..<match.range.lowerBound].count + 1
+                diagnostics.append(.error("missing partial '\(match.1)': no file '\(match.1).mustache' in the theme",
+                    at: SourceLocation(path: path, line: lineNumber, column: column)))
+            }
+        }
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with the wrong name"
+        case MustacheTemplate.Error.unfinishedName: "a tag is not closed"
+        case MustacheTemplate.Error.expectedSectionEnd: "a section is not closed"
+        default: String(describing: error)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// The views of the home page and of each kind's index.
+extension ViewBuilder {
+    /// Number of latest events on the home page.
+    static let latestCount = 8
+
+    func home(path: String) -> View {
+        var view = layout(path: path, title: site.settings.title, description: nil, current: nil)
+        let events = site.entries(of: .event)
+        view["latest"] = events.suffix(Self.latestCount).reversed().map { link(to: $0, from: path) }
+        view["counts"] = Kind.allCases.filter { $0 != .page }.map { kind -> View in
+            ["label": kind.pluralTitle, "count": site.entries(of: kind).count,
+             "url": Addresses.relative(from: path, to: Addresses.index(kind))]
+        }
+        view["pages"] = site.entries(of: .page).map { link(to: $0, from: path) }
+        return view
+    }
+
+    func index(_ kind: Kind, path: String) -> View {
+        var view = layout(path: path, title: kind.pluralTitle, description: nil, current: kind)
+        view["title"] = kind.pluralTitle
+        let entries = site.entries(of: kind)
+        view["count"] = entries.count
+        switch kind {
+        case .actor:
+            view["groups"] = ActorKind.allCases.compactMap { actorKind -> View? in
+                let members = entries.filter { $0.actor?.actorKind == actorKind }
+                guard !members.isEmpty else { return nil }
+                return ["label": Labels.actorKindPlural(actorKind), "id": actorKind.rawValue,
+                        "items": members.map { link(to: $0, from: path) }]
+            }
+        case .country:
+            view["items"] = entries.map { entry -> View in
+                var item = link(to: entry, from: path)
+                item["eventCount"] = site.relations.pages(.event, pointingAt: entry.key, by: .involves).count
+                item["actorCount"] = site.relations.pages(.actor, pointingAt: entry.key, by: .belongsTo).count
+                return item
+            }
+        case .event:
+            view["years"] = groups(entries, by: { String($0.event?.date.year ?? 0) }, path: path)
+        case .source:
+            let byPublisher = Dictionary(grouping: entries) { $0.source?.publisher ?? "" }
+            view["groups"] = byPublisher.keys.sorted { $0.lowercased() < $1.lowercased() }.map { publisher -> View in
+                ["label": publisher, "id": "publisher-" + Slug.make(from: publisher),
+                 "items": (byPublisher[publisher] ?? []).map { link(to: $0, from: path) }]
+            }
+        case .page:
+            view["items"] = entries.map { link(to: $0, from: path) }
+        }
+        return view
+    }
+
+    /// Consecutive runs of entries sharing a label, in the entries' order.
+    private func groups(_ entries: [Entry], by label: (Entry) -> String, path: String) -> [View] {
+        var result: [View] = []
+        var current: (label: String, items: [View])?
+        for entry in entries {
+            let name = label(entry)
+            if current?.label != name {
+                if let current { result.append(["label": current.label, "id": "y" + current.label, "items": current.items]) }
+                current = (name, [])
+            }
+            current?.items.append(link(to: entry, from: path))
+        }
+        if let current { result.append(["label": current.label, "id": "y" + current.label, "items": current.items]) }
+        return result
+    }
+}

@@ -1,0 +1,60 @@
+/// Every relation of the report from both sides: an event naming an actor
+/// gives the actor that event; a body link gives its target a "linked from".
+public struct Relations: Sendable {
+    /// Incoming edges by target page: which pages point at it, and how.
+    public private(set) var incoming: [PageKey: [Edge: [PageKey]]] = [:]
+
+    /// The ways one page points at another.
+    public enum Edge: Hashable, Sendable {
+        /// An event's `actors`, `countries` or `sources` list.
+        case involves
+        /// An actor's `countries` list.
+        case belongsTo
+        /// An actor's `affiliations` list.
+        case affiliatedWith
+        /// A link in a body.
+        case linksTo
+    }
+
+    private struct EdgeTarget: Hashable {
+        let edge: Edge
+        let target: PageKey
+    }
+
+    init(entries: [PageKey: Entry]) {
+        for (key, entry) in entries {
+            var seen = Set<EdgeTarget>()
+            for reference in entry.fieldReferences + entry.links {
+                let target = PageKey(reference.kind, reference.slug)
+                guard target != key, entries[target] != nil else { continue }
+                let edge: Edge
+                switch reference.origin {
+                case .body: edge = .linksTo
+                case .field("affiliations"): edge = .affiliatedWith
+                case .field: edge = entry.kind == .actor ? .belongsTo : .involves
+                }
+                guard seen.insert(EdgeTarget(edge: edge, target: target)).inserted else { continue }
+                incoming[target, default: [:]][edge, default: []].append(key)
+            }
+        }
+        for (target, edges) in incoming {
+            for (edge, sources) in edges {
+                incoming[target]?[edge] = sources.sorted { a, b in
+                    guard let ea = entries[a], let eb = entries[b] else { return a < b }
+                    if ea.kind != eb.kind { return ea.kind < eb.kind }
+                    return Site.displayOrder(ea, eb)
+                }
+            }
+        }
+    }
+
+    /// Pages of `kind` pointing at `key` by `edge`, in display order.
+    public func pages(_ kind: Kind, pointingAt key: PageKey, by edge: Edge) -> [PageKey] {
+        (incoming[key]?[edge] ?? []).filter { $0.kind == kind }
+    }
+
+    /// Pages whose body links to `key`, of any kind, in display order.
+    public func linkedFrom(_ key: PageKey) -> [PageKey] {
+        incoming[key]?[.linksTo] ?? []
+    }
+}

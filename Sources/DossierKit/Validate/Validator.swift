@@ -1,0 +1,68 @@
+/// Stage 2: checks what no single file can check alone (unique slugs and
+/// codes, references, drafts, fragments) and builds the `Site`.
+struct Validator {
+    let content: LoadedContent
+    let includeDrafts: Bool
+
+    func validate(_ diagnostics: inout Diagnostics) -> Site? {
+        let entries = uniqueEntries(&diagnostics)
+        checkCountryCodes(entries, &diagnostics)
+        var slugsByKind: [Kind: [String]] = [:]
+        for key in content.knownKeys { slugsByKind[key.kind, default: []].append(key.slug) }
+        for kind in Kind.allCases { slugsByKind[kind]?.sort() }
+        var byKey: [PageKey: Entry] = [:]
+        for entry in entries { byKey[entry.key] = entry }
+        for entry in entries {
+            for reference in entry.fieldReferences + entry.links {
+                check(reference, from: entry, byKey: byKey, slugs: slugsByKind[reference.kind] ?? [], &diagnostics)
+            }
+        }
+        guard let settings = content.settings else { return nil }
+        return Site(settings: settings, entries: entries.filter { includeDrafts || !$0.draft })
+    }
+
+    /// One entry per kind and slug; a slug used twice (in two sub-folders)
+    /// is an error on every file after the first.
+    private func uniqueEntries(_ diagnostics: inout Diagnostics) -> [Entry] {
+        for (key, paths) in content.paths where paths.count > 1 {
+            let sorted = paths.sorted()
+            for path in sorted.dropFirst() {
+                diagnostics.append(Messages.duplicateSlug(key.kind, key.slug, path: path, firstPath: sorted[0]))
+            }
+        }
+        var seen = Set<PageKey>()
+        return content.entries.sorted { $0.path < $1.path }.filter { seen.insert($0.key).inserted }
+    }
+
+    private func checkCountryCodes(_ entries: [Entry], _ diagnostics: inout Diagnostics) {
+        var firstPath: [String: String] = [:]
+        for entry in entries {
+            guard let code = entry.country?.code else { continue }
+            if let first = firstPath[code] {
+                diagnostics.append(Messages.duplicateCountryCode(code, path: entry.path, firstPath: first))
+            } else {
+                firstPath[code] = entry.path
+            }
+        }
+    }
+
+    private func check(
+        _ reference: Reference, from entry: Entry, byKey: [PageKey: Entry], slugs: [String],
+        _ diagnostics: inout Diagnostics
+    ) {
+        let key = PageKey(reference.kind, reference.slug)
+        guard content.knownKeys.contains(key) else {
+            diagnostics.append(Messages.unknownReference(reference, suggestion: Suggestions.closest(to: reference.slug, in: slugs)))
+            return
+        }
+        guard let target = byKey[key] else { return }  // its own file has errors, reported there
+        if target.draft, !entry.draft, !includeDrafts {
+            diagnostics.append(Messages.referenceToDraft(reference))
+        }
+        if let fragment = reference.fragment, !fragment.isEmpty,
+            !target.headingIDs.contains(fragment), !Sections.ids(for: target.kind).contains(fragment)
+        {
+            diagnostics.append(Messages.unknownFragment(reference))
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import CSystem
+import Foundation
+
+/// Stage 4: writes the site into a staging folder beside the output and
+/// swaps it in only when complete, so a failed or killed build never leaves
+/// a half-written or mixed `public/`. One build at a time holds the output's
+/// lock; dot-files at the top of the old output (`.gitkeep`) are kept.
+struct OutputWriter {
+    let output: URL
+    /// Folders the output must neither be nor contain.
+    let protected: [(what: String, url: URL)]
+
+    /// Checks the output folder, takes the lock and makes the staging
+    /// folder; nil with a diagnostic when the output cannot be written.
+    func begin(_ diagnostics: inout Diagnostics) -> StagedOutput? {
+        let target = output.resolvingSymlinksInPath().standardizedFileURL
+        let shown = Project.displayPath(output)
+        for (what, url) in protected {
+            let guarded = url.resolvingSymlinksInPath().standardizedFileURL.path
+            if guarded == target.path || guarded.hasPrefix(target.path.hasSuffix("/") ? target.path : target.path + "/") {
+                diagnostics.append(.error("refusing to write the site here: it would replace the \(what)", at: SourceLocation(path: shown)))
+                return nil
+            }
+        }
+        if let problem = Self.foreignFolderProblem(target) {
+            diagnostics.append(.error(problem, at: SourceLocation(path: shown)))
+            return nil
+        }
+        let parent = target.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            diagnostics.append(.error("cannot create the output's parent folder: \(Self.reason(error))", at: SourceLocation(path: shown)))
+            return nil
+        }
+        let name = target.lastPathComponent
+        let lockPath = parent.appendingPathComponent(".\(name).lock").path
+        let lock = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard lock >= 0 else {
+            diagnostics.append(.error("cannot write beside the output folder: \(String(cString: strerror(errno)))", at: SourceLocation(path: shown)))
+            return nil
+        }
+        guard dossier_try_lock(lock) == 0 else {
+            close(lock)
+            diagnostics.append(.error("another build is writing this folder: wait for it to finish", at: SourceLocation(path: shown)))
+            return nil
+        }
+        Self.removeLeftovers(in: parent, name: name)
+        let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            close(lock)
+            diagnostics.append(.error("cannot create a staging folder beside the output: \(Self.reason(error))", at: SourceLocation(path: shown)))
+            return nil
+        }
+        return StagedOutput(target: target, staging: staging, lock: lock, shown: shown)
+    }
+
+    /// An existing folder that does not look like a site is not replaced:
+    /// a wrong `--output` must not delete someone's files.
+    private static func foreignFolderProblem(_ target: URL) -> String? {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return nil }
+        guard isDirectory.boolValue else { return "the output exists and is not a folder" }
+        let visible = ((try? manager.contentsOfDirectory(atPath: target.path)) ?? []).filter { !$0.hasPrefix(".") }
+        if visible.isEmpty || visible.contains("index.html") { return nil }
+        return "refusing to replace a folder that is not a generated site (no index.html): choose an empty or new folder"
+    }
+
+    /// Staging folders of builds that were killed.
+    private static func removeLeftovers(in parent: URL, name: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for leftover in names where leftover.hasPrefix(".\(name).staging-") || leftover.hasPrefix(".\(name).old-") {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(leftover))
+        }
+    }
+
+    static func reason(_ error: Error) -> String {
+        if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        return (error as NSError).localizedDescription
+    }
+}

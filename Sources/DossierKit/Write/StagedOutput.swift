@@ -1,0 +1,105 @@
+import CSystem
+import Foundation
+
+/// A site being written: files go into the staging folder (from any core);
+/// `commit` swaps it with the output, `abandon` throws it away.
+final class StagedOutput: PageSink, @unchecked Sendable {
+    let target: URL
+    let staging: URL
+    private let lock: Int32
+    private let shown: String
+    private let failures = Mutex<[String]>([])
+    private let createdFolders = Mutex<Set<String>>([])
+    let fileCount = Mutex(0)
+
+    init(target: URL, staging: URL, lock: Int32, shown: String) {
+        self.target = target
+        self.staging = staging
+        self.lock = lock
+        self.shown = shown
+    }
+
+    deinit { close(lock) }
+
+    func write(_ path: String, _ contents: String) {
+        write(path, Data(contents.utf8))
+    }
+
+    func write(_ path: String, _ data: Data) {
+        let url = staging.appendingPathComponent(path)
+        do {
+            try makeFolder(url.deletingLastPathComponent())
+            try data.write(to: url)
+            fileCount.withLock { $0 += 1 }
+        } catch {
+            failures.withLock { $0.append("cannot write '\(path)': \(OutputWriter.reason(error))") }
+        }
+    }
+
+    /// Copies a file (an asset) into the staging folder.
+    func copy(_ source: URL, to path: String) {
+        do {
+            write(path, try Data(contentsOf: source))
+        } catch {
+            failures.withLock { $0.append("cannot read asset '\(Project.displayPath(source))': \(OutputWriter.reason(error))") }
+        }
+    }
+
+    /// Swaps the staged site in; on any failure the old output stays.
+    func commit(_ diagnostics: inout Diagnostics) {
+        let problems = failures.withLock { $0 }
+        guard problems.isEmpty else {
+            for problem in problems.sorted().prefix(20) { diagnostics.append(.error(problem, at: SourceLocation(path: shown))) }
+            abandon()
+            return
+        }
+        let manager = FileManager.default
+        keepDotFiles()
+        if !manager.fileExists(atPath: target.path) {
+            guard rename(staging.path, target.path) == 0 else { return fail(&diagnostics) }
+            return
+        }
+        if dossier_exchange_paths(staging.path, target.path) == 0 {
+            try? manager.removeItem(at: staging)  // now holds the previous site
+            return
+        }
+        // No atomic exchange here (old kernel or file system): two renames.
+        let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())")
+        guard rename(target.path, old.path) == 0 else { return fail(&diagnostics) }
+        guard rename(staging.path, target.path) == 0 else {
+            let saved = errno
+            _ = rename(old.path, target.path)
+            errno = saved
+            return fail(&diagnostics)
+        }
+        try? manager.removeItem(at: old)
+    }
+
+    func abandon() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    private func fail(_ diagnostics: inout Diagnostics) {
+        diagnostics.append(.error("cannot replace the output folder: \(String(cString: strerror(errno)))", at: SourceLocation(path: shown)))
+        abandon()
+    }
+
+    /// Top-level dot-files of the old output (`.gitkeep`, `.nojekyll`) are
+    /// the publisher's, not the generator's: they move to the new site.
+    private func keepDotFiles() {
+        let manager = FileManager.default
+        let names = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
+        for name in names where name.hasPrefix(".") {
+            let destination = staging.appendingPathComponent(name)
+            guard !manager.fileExists(atPath: destination.path) else { continue }
+            try? manager.copyItem(at: target.appendingPathComponent(name), to: destination)
+        }
+    }
+
+    private func makeFolder(_ url: URL) throws {
+        let path = url.path
+        if createdFolders.withLock({ $0.contains(path) }) { return }
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        createdFolders.withLock { _ = $0.insert(path) }
+    }
+}

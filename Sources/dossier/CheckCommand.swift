@@ -1,0 +1,26 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+/// `dossier check`: every check of `build`, writing nothing.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the content and the theme without writing anything.",
+        discussion: "Exit status: 0 no errors, 1 content or template errors, 2 usage errors."
+    )
+
+    @OptionGroup var options: ProjectOptions
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        var diagnostics = Builder(project: options.project()).check()
+        if strict { diagnostics.promoteWarnings() }
+        DiagnosticPrinter.standardError.print(diagnostics)
+        if diagnostics.hasErrors { throw ExitCode.failure }
+        let warnings = diagnostics.warningCount
+        print(warnings == 0 ? "no problems found" : "no errors, \(warnings) warning\(warnings == 1 ? "" : "s")")
+    }
+}
