@@ -40,7 +40,7 @@ struct BuildCommand: ParsableCommand {
             var diagnostics = builder.check()
             diagnostics.promoteWarnings()
             if diagnostics.hasErrors {
-                DiagnosticPrinter.standardError.print(diagnostics)
+                DiagnosticPrinter.standardError.print(diagnostics, consequence: "nothing was written")
                 throw ExitCode.failure
             }
         }
@@ -50,7 +50,7 @@ struct BuildCommand: ParsableCommand {
             let seconds = (clock.now - start) / .seconds(1)
             print(Summary.line(summary, output: output, seconds: seconds))
         case .failure(let failure):
-            DiagnosticPrinter.standardError.print(failure.diagnostics)
+            DiagnosticPrinter.standardError.print(failure.diagnostics, consequence: "nothing was written")
             throw ExitCode.failure
         }
     }

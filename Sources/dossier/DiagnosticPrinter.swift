@@ -12,14 +12,17 @@ struct DiagnosticPrinter {
         return DiagnosticPrinter(handle: .standardError, colour: isatty(STDERR_FILENO) == 1 && !noColor)
     }
 
-    func print(_ diagnostics: Diagnostics) {
+    /// Prints every diagnostic, then a count of errors; `consequence` is
+    /// appended to that count ("nothing was written").
+    func print(_ diagnostics: Diagnostics, consequence: String? = nil) {
         let sorted = diagnostics.sorted
         guard !sorted.isEmpty else { return }
         var text = sorted.map(format).joined(separator: "\n") + "\n"
         let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
         if errors > 0 {
             text += "\(errors) error\(errors == 1 ? "" : "s")"
-                + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "") + ": nothing was written\n"
+                + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")
+                + (consequence.map { ": \($0)" } ?? "") + "\n"
         }
         handle.write(Data(text.utf8))
     }

@@ -11,6 +11,8 @@ struct FieldReader {
     private var fields: [String: (key: Node, value: Node)] = [:]
     private var order: [String] = []
     private(set) var diagnostics = Diagnostics()
+    /// Where a nested mapping (one `updates` item) starts, for its missing fields.
+    private var start: SourceLocation?
 
     /// Parses `yaml` (whose first line is file line `lineOffset + 1`); nil
     /// with a diagnostic when it is not YAML or not a mapping.
@@ -41,7 +43,7 @@ struct FieldReader {
     }
 
     /// The start of the block, for problems that have no value to point at.
-    var blockStart: SourceLocation { SourceLocation(path: path, line: max(1, lineOffset), column: 1) }
+    var blockStart: SourceLocation { start ?? SourceLocation(path: path, line: max(1, lineOffset), column: 1) }
 
     // MARK: - Typed reads
 
@@ -149,7 +151,8 @@ struct FieldReader {
             }
             var yaml = [String: Node]()
             for (key, value) in mapping { yaml[key.string ?? ""] = value }
-            var entry = FieldReader(child: yaml, of: self, keys: mapping.map(\.key), allowed: ["date", "note"])
+            var entry = FieldReader(
+                child: yaml, of: self, keys: mapping.map(\.key), allowed: ["date", "note"], start: location(of: item))
             let date = entry.date("date", required: true, dayOnly: true)
             let note = entry.string("note", required: true)
             entry.reportUnknownFields()
@@ -180,9 +183,12 @@ struct FieldReader {
 
     // MARK: - Helpers
 
-    private init(child values: [String: Node], of parent: FieldReader, keys: [Node], allowed: [String]) {
+    private init(
+        child values: [String: Node], of parent: FieldReader, keys: [Node], allowed: [String], start: SourceLocation
+    ) {
         path = parent.path
         lineOffset = parent.lineOffset
+        self.start = start
         self.allowed = allowed
         for key in keys {
             guard let name = key.string, let value = values[name] else { continue }

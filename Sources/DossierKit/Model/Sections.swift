@@ -3,12 +3,16 @@
 /// (`actor:nso-group#events`), and body headings never take them.
 public enum Sections {
     /// Ids present on every page (the layout's own).
-    public static let layout: Set<String> = ["main", "site-header", "site-footer", "site-search"]
+    public static let layout: Set<String> = ["main", "site-header", "site-footer", "site-search", "site-search-q"]
 
     public static func ids(for kind: Kind) -> Set<String> {
         let own: Set<String>
         switch kind {
-        case .actor: own = ["summary", "events", "timeline", "countries", "affiliations", "members", "relations", "linked-from", "updates"]
+        case .actor:
+            own = [
+                "summary", "events", "timeline", "countries", "affiliations", "members", "relations", "linked-from",
+                "updates",
+            ]
         case .country: own = ["summary", "actors", "events", "timeline", "relations", "linked-from"]
         case .event: own = ["summary", "actors", "countries", "sources", "linked-from", "updates"]
         case .source: own = ["summary", "details", "events", "linked-from"]

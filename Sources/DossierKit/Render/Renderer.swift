@@ -30,7 +30,25 @@ struct Renderer: Sendable {
                 })
             }
         }
+        jobs.append(PageJob(path: ViewBuilder.timelinePath, template: "timeline", key: nil) { $0.timeline(path: ViewBuilder.timelinePath) })
+        jobs.append(PageJob(path: ViewBuilder.relationsPath, template: "relations", key: nil) {
+            $0.relationsOverview(path: ViewBuilder.relationsPath)
+        })
+        jobs.append(PageJob(path: ViewBuilder.searchPath, template: "search", key: nil) { $0.search(path: ViewBuilder.searchPath) })
+        jobs.append(PageJob(path: ViewBuilder.notFoundPath, template: "404", key: nil) { $0.notFound() })
         return jobs
+    }
+
+    /// The files that are not pages: data exports, search index, feed,
+    /// sitemap and robots.txt.
+    func dataFiles(pagePaths: [String]) -> [(path: String, text: String)] {
+        var files: [(String, String)] = [
+            ("data/report.json", String(decoding: DataExport(site: site).json(), as: UTF8.self)),
+            ("search/search-index.js", SearchIndex(site: site).script()),
+        ]
+        files += CSVExport.files(for: site)
+        files += Discovery.files(for: site, paths: pagePaths.filter { $0 != ViewBuilder.notFoundPath })
+        return files
     }
 
     /// Renders every page into `sink`; returns the paths written.
@@ -43,6 +61,7 @@ struct Renderer: Sendable {
             sink.write(job.path, theme.render(job.makeView(builder), template: job.template))
             return true
         }
+        for file in dataFiles(pagePaths: jobs.map(\.path)) { sink.write(file.path, file.text) }
         return jobs
     }
 

@@ -6,7 +6,9 @@ import Mustache
 /// and the files under `templates/assets/`, copied to `public/assets/`.
 public struct Theme: Sendable {
     /// Templates every theme must have: one per page kind and index.
-    static let required = ["home", "actor", "country", "event", "source", "page"] + Kind.allCases.map(\.folder)
+    static let required =
+        ["home", "actor", "country", "event", "source", "page", "timeline", "relations", "search", "404"]
+        + Kind.allCases.map(\.folder)
 
     let library: MustacheLibrary
     let names: Set<String>

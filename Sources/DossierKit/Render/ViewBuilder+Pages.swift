@@ -10,7 +10,12 @@ extension ViewBuilder {
         view["countries"] = links(actor.countries, from: path)
         view["affiliations"] = links(actor.affiliations, from: path)
         view["members"] = links(relations.pages(.actor, pointingAt: entry.key, by: .affiliatedWith), from: path)
-        view["events"] = links(relations.pages(.event, pointingAt: entry.key, by: .involves), from: path)
+        let events = relations.pages(.event, pointingAt: entry.key, by: .involves)
+        view["events"] = links(events, from: path)
+        view["timelineSVG"] = timelineSVG(events, for: entry.title, path: path, idPrefix: "timeline-svg")
+        let connected = self.relations(around: entry, path: path)
+        view["relationsSVG"] = connected.svg
+        view["connections"] = connected.list
         view["updates"] = updates(actor.updates)
         return view
     }
@@ -22,7 +27,12 @@ extension ViewBuilder {
         view["code"] = country.code
         if let region = country.region { view["region"] = region }
         view["actors"] = links(relations.pages(.actor, pointingAt: entry.key, by: .belongsTo), from: path)
-        view["events"] = links(relations.pages(.event, pointingAt: entry.key, by: .involves), from: path)
+        let events = relations.pages(.event, pointingAt: entry.key, by: .involves)
+        view["events"] = links(events, from: path)
+        view["timelineSVG"] = timelineSVG(events, for: entry.title, path: path, idPrefix: "timeline-svg")
+        let connected = self.relations(around: entry, path: path)
+        view["relationsSVG"] = connected.svg
+        view["connections"] = connected.list
         return view
     }
 

@@ -6,6 +6,12 @@ struct ViewBuilder: Sendable {
 
     // MARK: Shared parts
 
+    /// The sections in the header, in order.
+    static let navigation: [(label: String, path: String)] = [
+        ("Timeline", timelinePath), ("Actors", Addresses.index(.actor)), ("Countries", Addresses.index(.country)),
+        ("Events", Addresses.index(.event)), ("Sources", Addresses.index(.source)), ("Relations", relationsPath),
+    ]
+
     /// The layout's values for a page at `path`.
     func layout(path: String, title: String, description: String?, current: Kind?) -> View {
         let root = Addresses.root(from: path)
@@ -20,13 +26,20 @@ struct ViewBuilder: Sendable {
             "homeURL": root + Addresses.home,
             "stylesheetURL": root + "assets/style.css",
             "isHome": path == Addresses.home,
-            "nav": Kind.allCases.filter { $0 != .page }.map { kind -> View in
-                ["label": kind.pluralTitle, "url": root + Addresses.index(kind), "current": kind == current]
+            "chartsStylesheetURL": root + "assets/charts.css",
+            "searchURL": root + Self.searchPath,
+            "dataURL": root + "data/report.json",
+            "nav": Self.navigation.map { item -> View in
+                let folder = String(item.path.prefix { $0 != "/" }) + "/"
+                return ["label": item.label, "url": root + item.path, "current": path.hasPrefix(folder)]
             },
             "footerPages": site.entries(of: .page).map { link(to: $0, from: path) },
         ]
         if let author = settings.author { view["author"] = author }
-        if let base = settings.baseURL { view["canonicalURL"] = Addresses.absolute(path, base: base) }
+        if let base = settings.baseURL {
+            view["canonicalURL"] = Addresses.absolute(path, base: base)
+            view["feedURL"] = root + "feed.xml"
+        }
         return view
     }
 

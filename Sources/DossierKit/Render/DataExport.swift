@@ -1,0 +1,90 @@
+import Foundation
+
+/// `data/report.json`: every published entity and every relation, for
+/// researchers. The schema is versioned (`schema`) and documented in
+/// docs/data.md; a field is only ever added within one version.
+struct DataExport: Encodable {
+    static let schema = "dossier-report/1"
+
+    struct SiteData: Encodable {
+        let title: String, description: String, language: String
+        let baseURL: String?, author: String?
+    }
+
+    struct EntityData: Encodable {
+        let kind: String, slug: String, title: String, url: String
+        let summary: String?
+        let actorKind: String?, role: String?, aliases: [String]?, countries: [String]?, affiliations: [String]?
+        let code: String?, region: String?
+        let date: String?, endDate: String?, status: String?, actors: [String]?, sources: [String]?
+        let publisher: String?, sourceKind: String?, sourceURL: String?, archiveURL: String?, accessed: String?
+        let language: String?, authors: [String]?
+        let updates: [UpdateData]?
+    }
+
+    struct UpdateData: Encodable { let date: String, note: String }
+
+    struct RelationData: Encodable {
+        /// `kind:slug` of the page that states the relation.
+        let from: String
+        let to: String
+        /// `involves`, `belongs-to`, `affiliated-with` or `links-to`.
+        let type: String
+    }
+
+    let schema = DataExport.schema
+    let site: SiteData
+    let entities: [EntityData]
+    let relations: [RelationData]
+
+    init(site: Site) {
+        let settings = site.settings
+        self.site = SiteData(title: settings.title, description: settings.description, language: settings.language,
+                             baseURL: settings.baseURL, author: settings.author)
+        entities = Kind.allCases.flatMap { site.entries(of: $0) }.map(Self.entity)
+        relations = Self.relations(of: site)
+    }
+
+    func json() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)).map { $0 + Data("\n".utf8) } ?? Data()
+    }
+
+    private static func entity(_ entry: Entry) -> EntityData {
+        let actor = entry.actor, country = entry.country, event = entry.event, source = entry.source
+        func slugs(_ references: [Reference]?) -> [String]? { references.map { unique($0.map(\.slug)) } }
+        let updates = (actor?.updates ?? event?.updates)?.map { UpdateData(date: $0.date.description, note: $0.note) }
+        return EntityData(
+            kind: entry.kind.rawValue, slug: entry.slug, title: entry.title, url: Addresses.page(entry.key),
+            summary: entry.summary, actorKind: actor?.actorKind.rawValue, role: actor?.role, aliases: actor?.aliases,
+            countries: slugs(actor?.countries ?? event?.countries), affiliations: slugs(actor?.affiliations),
+            code: country?.code, region: country?.region, date: (event?.date ?? source?.date)?.description,
+            endDate: event?.endDate?.description, status: event?.status.rawValue, actors: slugs(event?.actors),
+            sources: slugs(event?.sources), publisher: source?.publisher, sourceKind: source?.sourceKind.rawValue,
+            sourceURL: source?.url, archiveURL: source?.archiveURL, accessed: source?.accessed?.description,
+            language: source?.language, authors: source?.authors, updates: updates)
+    }
+
+    /// Every edge once, sorted, named from the side that states it.
+    static func relations(of site: Site) -> [RelationData] {
+        var result = Set<[String]>()
+        for entry in site.entries.values {
+            for reference in entry.fieldReferences + entry.links where site[PageKey(reference.kind, reference.slug)] != nil {
+                let type: String
+                switch reference.origin {
+                case .body: type = "links-to"
+                case .field("affiliations"): type = "affiliated-with"
+                case .field: type = entry.kind == .actor ? "belongs-to" : "involves"
+                }
+                result.insert([entry.key.description, "\(reference.kind.rawValue):\(reference.slug)", type])
+            }
+        }
+        return result.sorted { $0.lexicographicallyPrecedes($1) }.map { RelationData(from: $0[0], to: $0[1], type: $0[2]) }
+    }
+
+    private static func unique(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,79 @@
+/// What search engines and feed readers read: the Atom feed of events,
+/// `sitemap.xml` and `robots.txt`. Feed and sitemap need absolute URLs, so
+/// they exist only when the site has a `base_url`.
+enum Discovery {
+    static func files(for site: Site, paths: [String]) -> [(path: String, text: String)] {
+        guard let base = site.settings.baseURL else {
+            return [("robots.txt", "User-agent: *\nAllow: /\n")]
+        }
+        return [
+            ("feed.xml", feed(site, base: base)),
+            ("sitemap.xml", sitemap(paths, base: base)),
+            ("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(Addresses.absolute("sitemap.xml", base: base))\n"),
+        ]
+    }
+
+    /// An Atom (RFC 4287) feed of the events, newest first. `updated` comes
+    /// from the content (the newest event or update date), never the clock.
+    static func feed(_ site: Site, base: String) -> String {
+        let settings = site.settings
+        let events = site.entries(of: .event).reversed()
+        let newest = site.entries.values.flatMap { entry -> [PartialDate] in
+            (entry.event.map { [$0.date] } ?? []) + (entry.event?.updates ?? entry.actor?.updates ?? []).map(\.date)
+        }.max()
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(settings.language))">
+            <title>\(escape(settings.title))</title>
+            <subtitle>\(escape(settings.description))</subtitle>
+            <id>\(escape(Addresses.absolute(Addresses.home, base: base)))</id>
+            <link rel="self" type="application/atom+xml" href="\(escape(Addresses.absolute("feed.xml", base: base)))"/>
+            <link rel="alternate" type="text/html" href="\(escape(Addresses.absolute(Addresses.home, base: base)))"/>
+            <updated>\(timestamp(newest))</updated>
+            <author><name>\(escape(settings.author ?? settings.title))</name></author>
+
+            """
+        for entry in events {
+            guard let event = entry.event else { continue }
+            let url = escape(Addresses.absolute(Addresses.page(entry.key), base: base))
+            let updated = ([event.date] + event.updates.map(\.date)).max()
+            xml += "<entry>\n<title>\(escape(entry.title))</title>\n<id>\(url)</id>\n"
+            xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>\n"
+            xml += "<published>\(timestamp(event.date))</published>\n<updated>\(timestamp(updated))</updated>\n"
+            if let summary = entry.summary { xml += "<summary>\(escape(summary))</summary>\n" }
+            xml += "</entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+
+    static func sitemap(_ paths: [String], base: String) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in paths.sorted() where path.hasSuffix("index.html") {
+            xml += "<url><loc>\(escape(Addresses.absolute(path, base: base)))</loc></url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    /// RFC 3339 at the start of the date's first day (a partial date is
+    /// placed at its earliest moment).
+    static func timestamp(_ date: PartialDate?) -> String {
+        guard let date else { return "1970-01-01T00:00:00Z" }
+        return String(format: "%04d-%02d-%02dT00:00:00Z", date.year, date.month ?? 1, date.day ?? 1)
+    }
+
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

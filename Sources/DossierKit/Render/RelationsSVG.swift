@@ -1,0 +1,189 @@
+import Foundation
+
+/// One node of a relations picture: an actor or a country.
+struct RelationNode: Sendable {
+    let id: String
+    let label: String
+    /// Relative URL of the node's page, as the page holding the picture links to it.
+    let url: String
+    /// An actor kind (`person`, `company`, ...) or `country`; anything else is drawn as `rel-kind-other`.
+    let kind: String
+    /// How strongly it is related (e.g. shared events): sets the order, the cap and the circle's size.
+    let weight: Int
+}
+
+/// An undirected link between two nodes, by id.
+struct RelationEdge: Sendable {
+    let from: String
+    let to: String
+    let weight: Int
+}
+
+/// A network of actors and countries as an inline `<svg>`, drawn at build time: a star around
+/// a center, or a ring of all nodes (an overview). The viewBox is 480 wide, 480 tall (300 with
+/// eight nodes or fewer); every colour and size comes from `assets/charts.css`.
+enum RelationsSVG {
+    private static let size = 480.0, ring = 118.0, centerRadius = 14.0
+    // Longest label drawn, ellipsis included; the full label is the node's <title>.
+    private static let labelLength = 14
+    // Up to this many nodes the labels stay level; beyond it they run along the radius.
+    private static let levelLabels = 8
+
+    /// An accessible `<svg role="img">` named by its `<title>` and `<desc>` (ids start with
+    /// `idPrefix`, reduced to `A-Z a-z 0-9 - _`). Nodes (not the center; duplicates by id keep
+    /// the heaviest) are ranked by weight, then label; the first `limit` (at least 1) go
+    /// clockwise from the top, and the `<desc>` says how many more were left out. With a
+    /// `center`, only edges touching it are drawn; without, edges between shown nodes.
+    /// Each node is a link with a circle and a label. Returns "" when no node but the center.
+    static func render(
+        center: RelationNode?, nodes: [RelationNode], edges: [RelationEdge],
+        title: String, description: String, idPrefix: String, limit: Int = 24
+    ) -> String {
+        let ranked = rank(nodes.filter { $0.id != center?.id })
+        guard !ranked.isEmpty else { return "" }
+        let placed = place(Array(ranked.prefix(max(limit, 1))))
+        let leftOut = ranked.count - placed.count
+        let note = leftOut > 0 ? "\(leftOut) more left out." : ""
+        var points = Dictionary(uniqueKeysWithValues: placed.map { ($0.node.id, ($0.x, $0.y)) })
+        if let center { points[center.id] = (size / 2, size / 2) }
+        let id = elementID(idPrefix), level = placed.count <= levelLabels
+        // Level labels reach no higher or lower than 150 from the middle: crop the empty bands.
+        let crop = level ? size / 2 - 150 : 0
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-relations\""
+            + " viewBox=\"0 \(num(crop)) \(num(size)) \(num(size - 2 * crop))\" role=\"img\""
+            + " aria-labelledby=\"\(id)-title \(id)-desc\" font-size=\"14\">"
+            + "<title id=\"\(id)-title\">\(esc(title))</title><desc id=\"\(id)-desc\">"
+            + esc([description, note].filter { !$0.isEmpty }.joined(separator: " ")) + "</desc>"
+            + edgeMarkup(edges, points: points, centerID: center?.id) + "<g class=\"rel-nodes\">"
+        for node in placed {
+            svg += nodeMarkup(node.node, x: node.x, y: node.y, radius: node.radius, text: ringLabel(node, level: level))
+        }
+        if let center {
+            let label = text(center.label, x: size / 2, y: size / 2 + centerRadius + 5, "middle", "hanging")
+            svg += nodeMarkup(center, x: size / 2, y: size / 2, radius: centerRadius, text: label, extra: " rel-center")
+        }
+        return svg + "</g></svg>"
+    }
+
+    /// A node on the ring: where it is, at which angle (radians, clockwise from +x), how big.
+    private struct Placed {
+        let node: RelationNode
+        let x: Double, y: Double, angle: Double, radius: Double
+    }
+
+    // Heaviest first, then by label and id; one node per id, the heaviest.
+    private static func rank(_ nodes: [RelationNode]) -> [RelationNode] {
+        var best: [String: RelationNode] = [:]
+        for node in nodes where best[node.id].map({ $0.weight < node.weight }) ?? true { best[node.id] = node }
+        return best.values.sorted { ($1.weight, $0.label, $0.id) < ($0.weight, $1.label, $1.id) }
+    }
+
+    // Clockwise from the top; with few nodes, half a step round so none sits on the vertical
+    // axis, where level labels would collide. Radius 5–11 by the square root of the weight.
+    private static func place(_ nodes: [RelationNode]) -> [Placed] {
+        let low = nodes.map(\.weight).min() ?? 0, high = nodes.map(\.weight).max() ?? 0
+        let step = 2 * Double.pi / Double(nodes.count)
+        let offset = nodes.count <= levelLabels ? step / 2 : 0
+        return nodes.enumerated().map { index, node in
+            let angle = -Double.pi / 2 + offset + Double(index) * step
+            let share = high > low ? Double(node.weight - low) / Double(high - low) : 0.5
+            return Placed(
+                node: node, x: size / 2 + ring * cos(angle), y: size / 2 + ring * sin(angle),
+                angle: angle, radius: 5 + 6 * share.squareRoot())
+        }
+    }
+
+    // One line per pair of drawn nodes (the heaviest if repeated), lightest first so heavy
+    // ones lie on top; stroke width 1–4 by weight. Ring chords bow toward the middle.
+    private static func edgeMarkup(_ edges: [RelationEdge], points: [String: (Double, Double)], centerID: String?) -> String {
+        var best: [[String]: Int] = [:]
+        for edge in edges where edge.from != edge.to && points[edge.from] != nil && points[edge.to] != nil {
+            if let centerID, edge.from != centerID, edge.to != centerID { continue }
+            let pair = [edge.from, edge.to].sorted()
+            best[pair] = max(best[pair] ?? .min, edge.weight)
+        }
+        let kept = best.sorted { ($0.value, $0.key[0], $0.key[1]) < ($1.value, $1.key[0], $1.key[1]) }
+        let low = kept.first?.value ?? 0, high = kept.last?.value ?? 0
+        var out = "<g class=\"rel-edges\">"
+        for (pair, weight) in kept {
+            guard let from = points[pair[0]], let to = points[pair[1]] else { continue }
+            let (x1, y1) = from, (x2, y2) = to
+            let share = high > low ? Double(weight - low) / Double(high - low) : 0.2
+            let bend =
+                centerID == nil
+                ? "Q\(num(((x1 + x2) / 2 + size / 2) / 2)) \(num(((y1 + y2) / 2 + size / 2) / 2)) " : "L"
+            out += "<path class=\"rel-edge\" d=\"M\(num(x1)) \(num(y1)) \(bend)\(num(x2)) \(num(y2))\""
+                + " stroke-width=\"\(num(1 + 3 * share))\"/>"
+        }
+        return out + "</g>"
+    }
+
+    private static func nodeMarkup(
+        _ node: RelationNode, x: Double, y: Double, radius: Double, text: String, extra: String = ""
+    ) -> String {
+        let kind = ActorKind(rawValue: node.kind) != nil || node.kind == "country" ? node.kind : "other"
+        let name = esc(node.label)
+        return "<a href=\"\(esc(node.url))\" class=\"rel-node rel-kind-\(kind)\(extra)\" aria-label=\"\(name)\">"
+            + "<title>\(name)</title><circle class=\"rel-dot\" cx=\"\(num(x))\" cy=\"\(num(y))\" r=\"\(num(radius))\"/>"
+            + text + "</a>"
+    }
+
+    // Outside the ring: level and pointing away from the middle when few, along the radius
+    // (turned so it never reads upside down) when many.
+    private static func ringLabel(_ node: Placed, level: Bool) -> String {
+        let (cosine, sine) = (cos(node.angle), sin(node.angle))
+        let out = ring + node.radius + 5
+        let x = size / 2 + out * cosine, y = size / 2 + out * sine
+        if level {
+            let anchor = cosine > 0.3 ? "start" : cosine < -0.3 ? "end" : "middle"
+            return text(node.node.label, x: x, y: y, anchor, anchor != "middle" ? "central" : sine < 0 ? "auto" : "hanging")
+        }
+        let flip = cosine < 0
+        let degrees = node.angle * 180 / Double.pi + (flip ? 180 : 0)
+        return text(node.node.label, x: x, y: y, flip ? "end" : "start", "central", rotate: degrees)
+    }
+
+    private static func text(
+        _ label: String, x: Double, y: Double, _ anchor: String, _ baseline: String, rotate: Double? = nil
+    ) -> String {
+        let short = label.count > labelLength ? label.prefix(labelLength - 1).trimmingCharacters(in: .whitespaces) + "…" : label
+        let turn = rotate.map { " transform=\"rotate(\(num($0)) \(num(x)) \(num(y)))\"" } ?? ""
+        return "<text class=\"rel-label\" x=\"\(num(x))\" y=\"\(num(y))\" text-anchor=\"\(anchor)\""
+            + " dominant-baseline=\"\(baseline)\"\(turn)>\(esc(short))</text>"
+    }
+
+    // One decimal at most, no "-0", no trailing ".0": the same bytes on every run.
+    private static func num(_ value: Double) -> String {
+        var text = String(format: "%.1f", value)
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text == "-0" ? "0" : text
+    }
+
+    // Ids may not hold spaces (aria-labelledby is a space-separated list).
+    private static func elementID(_ prefix: String) -> String {
+        let kept = String(prefix.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") ? $0 : "-" })
+        return kept.isEmpty ? "relations" : kept
+    }
+
+    // Escapes the five XML specials and drops code points HTML and XML both refuse.
+    private static func esc(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
+            case "\t", "\n", "\r": out.append(" ")
+            default:
+                let v = scalar.value
+                if v < 0x20 || (0x7F...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE {
+                    continue
+                }
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}

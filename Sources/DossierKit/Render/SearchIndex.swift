@@ -1,0 +1,47 @@
+import Foundation
+
+/// `search/search-index.js`: names, aliases, titles and summaries of every
+/// page with the facets the search page filters by. A script file (not
+/// JSON fetched at run time) so that search works from `file://` too.
+struct SearchIndex: Encodable {
+    struct Item: Encodable {
+        /// Kind, title, URL from the site root, summary, aliases.
+        let k: String, t: String, u: String, s: String?, a: [String]?
+        /// Year, actor slugs and country slugs, for the filters.
+        let y: Int?, ac: [String]?, co: [String]?
+    }
+
+    struct Option: Encodable { let v: String, l: String }
+
+    let items: [Item]
+    let actors: [Option]
+    let countries: [Option]
+    let years: [Int]
+
+    init(site: Site) {
+        items = Kind.allCases.flatMap { site.entries(of: $0) }.map { entry in
+            let event = entry.event, actor = entry.actor
+            let actors = event.map { Self.unique($0.actors.map(\.slug)) } ?? (actor != nil ? [entry.slug] : nil)
+            let countries = (event?.countries ?? actor?.countries).map { Self.unique($0.map(\.slug)) }
+                ?? (entry.kind == .country ? [entry.slug] : nil)
+            return Item(k: entry.kind.rawValue, t: entry.title, u: Addresses.page(entry.key), s: entry.summary,
+                        a: actor?.aliases.isEmpty == false ? actor?.aliases : nil,
+                        y: event?.date.year ?? entry.source?.date?.year, ac: actors, co: countries)
+        }
+        actors = site.entries(of: .actor).map { Option(v: $0.slug, l: $0.title) }
+        countries = site.entries(of: .country).map { Option(v: $0.slug, l: $0.title) }
+        years = Array(Set(site.entries(of: .event).map { $0.event?.date.year ?? 0 })).sorted()
+    }
+
+    func script() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return "window.DOSSIER_SEARCH = \(json);\n"
+    }
+
+    private static func unique(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+
+/// One event on a timeline.
+struct TimelineItem: Sendable {
+    let date: PartialDate
+    let endDate: PartialDate?
+    let title: String
+    /// Relative URL of the event's page, as the page holding the picture links to it.
+    let url: String
+    /// `confirmed`, `reported`, `alleged`, `disputed` or `denied`; anything else is drawn as `tl-other`.
+    let status: String
+}
+
+/// Events on a horizontal time axis as an inline `<svg>`, drawn at build time: 720 units wide,
+/// as tall as its rows need; every colour and size comes from `assets/charts.css`.
+enum TimelineSVG {
+    private static let width = 720.0, margin = 28.0, top = 8.0
+    private static let rowPitch = 16.0, markHeight = 10.0, pointRadius = 5.0, gap = 3.0
+    // A line of axis or legend text, roomy enough for the larger font charts.css uses on phones.
+    private static let textRow = 26.0
+
+    /// An accessible `<svg role="img">` named by its `<title>` and `<desc>` (ids start with
+    /// `idPrefix`, reduced to `A-Z a-z 0-9 - _`). Year-precision dates are bars over the year,
+    /// month-precision ones over the month, `date…endDate` over the span, day-precision dates
+    /// dots; marks are stacked in rows so they never overlap, each a link titled
+    /// "date – title (status)". Returns "" for no items.
+    static func render(_ items: [TimelineItem], title: String, description: String, idPrefix: String) -> String {
+        guard !items.isEmpty else { return "" }
+        let scale = Scale(items)
+        let marks = stack(items.map { Mark($0, scale) })
+        let rows = (marks.map(\.row).max() ?? 0) + 1
+        let axisY = top + Double(rows) * rowPitch + 2
+        let legendY = axisY + 8 + Double(scale.labelsMonths ? 2 : 1) * textRow
+        let id = elementID(idPrefix)
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-timeline\""
+            + " viewBox=\"0 0 \(num(width)) \(num(legendY + textRow))\" role=\"img\""
+            + " aria-labelledby=\"\(id)-title \(id)-desc\" font-size=\"12\">"
+            + "<title id=\"\(id)-title\">\(esc(title))</title><desc id=\"\(id)-desc\">\(esc(description))</desc>"
+            + axis(scale, axisY: axisY)
+            + "<g class=\"tl-marks\">" + marks.map(markup).joined() + "</g>"
+            + legend(items, y: legendY) + "</svg>"
+    }
+
+    /// Whole years `first..<last`, mapped onto the drawing width.
+    private struct Scale {
+        let first: Int, last: Int
+        init(_ items: [TimelineItem]) {
+            let spans = items.map(TimelineSVG.span)
+            first = Int((spans.map(\.from).min() ?? 0).rounded(.down))
+            last = max(Int((spans.map(\.to).max() ?? 0).rounded(.up)), first + 1)
+        }
+        var years: Int { last - first }
+        var showsMonths: Bool { years <= 2 }
+        var labelsMonths: Bool { years == 1 }
+        func x(_ time: Double) -> Double { margin + (time - Double(first)) / Double(years) * (width - 2 * margin) }
+    }
+
+    /// One item's place: its horizontal extent in drawing units and its row.
+    private struct Mark {
+        let item: TimelineItem
+        let x0: Double, x1: Double
+        let isPoint: Bool
+        var row = 0
+        init(_ item: TimelineItem, _ scale: Scale) {
+            self.item = item
+            let span = TimelineSVG.span(item)
+            let from = scale.x(span.from)
+            isPoint = item.endDate == nil && item.date.precision == .day
+            x0 = isPoint ? from - pointRadius : from
+            x1 = isPoint ? from + pointRadius : max(scale.x(span.to), from + 4)
+        }
+    }
+
+    /// The time an item covers, in fractional years: from its date's start to the end of the
+    /// period its date (or end date) names.
+    private static func span(_ item: TimelineItem) -> (from: Double, to: Double) {
+        (start(item.date), max(end(item.date), item.endDate.map(end) ?? 0))
+    }
+
+    private static func start(_ date: PartialDate) -> Double {
+        guard let month = date.month else { return Double(date.year) }
+        let day = Double((date.day ?? 1) - 1) / Double(PartialDate.daysIn(month: month, year: date.year))
+        return Double(date.year) + (Double(month - 1) + day) / 12
+    }
+
+    private static func end(_ date: PartialDate) -> Double {
+        guard let month = date.month else { return Double(date.year + 1) }
+        guard date.day != nil else { return Double(date.year) + Double(month) / 12 }
+        return start(date) + 1 / (12 * Double(PartialDate.daysIn(month: month, year: date.year)))
+    }
+
+    // Greedy first fit, left to right: a mark joins the first row it clears by `gap`.
+    private static func stack(_ marks: [Mark]) -> [Mark] {
+        let ordered = marks.sorted {
+            ($0.x0, $0.x1, $0.item.title, $0.item.url) < ($1.x0, $1.x1, $1.item.title, $1.item.url)
+        }
+        var rowEnds: [Double] = []
+        return ordered.map { mark in
+            var mark = mark
+            mark.row = rowEnds.firstIndex { $0 + gap <= mark.x0 } ?? rowEnds.count
+            if mark.row == rowEnds.count { rowEnds.append(mark.x1) } else { rowEnds[mark.row] = mark.x1 }
+            return mark
+        }
+    }
+
+    private static func markup(_ mark: Mark) -> String {
+        let item = mark.item, y = top + Double(mark.row) * rowPitch
+        let when = item.endDate.map { "\(item.date.display) to \($0.display)" } ?? item.date.display
+        let name = esc("\(when) – \(item.title)" + (item.status.isEmpty ? "" : " (\(item.status))"))
+        let shape =
+            mark.isPoint
+            ? "<circle class=\"tl-mark \(statusClass(item.status))\" cx=\"\(num(mark.x0 + pointRadius))\""
+                + " cy=\"\(num(y + markHeight / 2))\" r=\"\(num(pointRadius))\"/>"
+            : "<rect class=\"tl-mark \(statusClass(item.status))\" x=\"\(num(mark.x0))\" y=\"\(num(y))\""
+                + " width=\"\(num(mark.x1 - mark.x0))\" height=\"\(num(markHeight))\" rx=\"2\"/>"
+        return "<a href=\"\(esc(item.url))\" aria-label=\"\(name)\"><title>\(name)</title>\(shape)</a>"
+    }
+
+    // Baseline, year ticks with faint gridlines (thinned out over long spans), month ticks over short ones.
+    private static func axis(_ scale: Scale, axisY: Double) -> String {
+        let step = [1, 2, 5, 10, 20, 50, 100, 200, 500].first { Double(scale.years) / Double($0) <= 8 } ?? 1000
+        var out = "<g class=\"tl-axis\">" + line("tl-baseline", margin, axisY, width - margin, axisY)
+        if scale.showsMonths {
+            for month in 1..<(scale.years * 12) where month % 12 != 0 {
+                let x = scale.x(Double(scale.first) + Double(month) / 12)
+                out += line("tl-tick tl-tick-minor", x, axisY, x, axisY + 3)
+            }
+        }
+        for year in scale.first...scale.last where year % step == 0 || scale.years <= 40 {
+            let x = scale.x(Double(year)), major = year % step == 0
+            if major { out += line("tl-grid", x, top, x, axisY) }
+            out += line(major ? "tl-tick" : "tl-tick tl-tick-minor", x, axisY, x, axisY + (major ? 6 : 3))
+        }
+        return out + labels(scale, step: step, y: axisY + 8) + "</g>"
+    }
+
+    // Year labels centred on their year when every year is labelled, else on the tick; month
+    // names above them when the picture covers one year.
+    private static func labels(_ scale: Scale, step: Int, y: Double) -> String {
+        var out = ""
+        if scale.labelsMonths {
+            for (index, name) in PartialDate.monthNames.enumerated() {
+                let x = scale.x(Double(scale.first) + (Double(index) + 0.5) / 12)
+                out += text("tl-label", x, y, String(name.prefix(3)))
+            }
+        }
+        let yearY = scale.labelsMonths ? y + textRow : y
+        for year in scale.first...scale.last where year % step == 0 && (step > 1 || year < scale.last) {
+            out += text("tl-label tl-year", scale.x(Double(year) + (step == 1 ? 0.5 : 0)), yearY, String(year))
+        }
+        return out
+    }
+
+    // A swatch and a word for each status present, so colour is never the only clue.
+    private static func legend(_ items: [TimelineItem], y: Double) -> String {
+        let present = EventStatus.allCases.filter { status in items.contains { $0.status == status.rawValue } }
+        var out = "<g class=\"tl-legend\">"
+        for (index, status) in present.enumerated() {
+            let x = margin + Double(index) * 132
+            out += "<rect class=\"tl-mark tl-\(status.rawValue)\" x=\"\(num(x))\" y=\"\(num(y + 4))\""
+                + " width=\"10\" height=\"10\" rx=\"2\"/><text class=\"tl-legend-label\" x=\"\(num(x + 14))\""
+                + " y=\"\(num(y + 9))\" dominant-baseline=\"central\">\(esc(Labels.status(status)))</text>"
+        }
+        return out + "</g>"
+    }
+
+    private static func statusClass(_ status: String) -> String {
+        EventStatus(rawValue: status).map { "tl-\($0.rawValue)" } ?? "tl-other"
+    }
+
+    private static func line(_ cls: String, _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double) -> String {
+        "<line class=\"\(cls)\" x1=\"\(num(x1))\" y1=\"\(num(y1))\" x2=\"\(num(x2))\" y2=\"\(num(y2))\"/>"
+    }
+
+    private static func text(_ cls: String, _ x: Double, _ y: Double, _ content: String) -> String {
+        "<text class=\"\(cls)\" x=\"\(num(x))\" y=\"\(num(y))\" text-anchor=\"middle\""
+            + " dominant-baseline=\"hanging\">\(esc(content))</text>"
+    }
+
+    // One decimal at most, no "-0", no trailing ".0": the same bytes on every run.
+    private static func num(_ value: Double) -> String {
+        var text = String(format: "%.1f", value)
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text == "-0" ? "0" : text
+    }
+
+    // Ids may not hold spaces (aria-labelledby is a space-separated list).
+    private static func elementID(_ prefix: String) -> String {
+        let kept = String(prefix.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") ? $0 : "-" })
+        return kept.isEmpty ? "timeline" : kept
+    }
+
+    // Escapes the five XML specials and drops code points HTML and XML both refuse.
+    private static func esc(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
+            case "\t", "\n", "\r": out.append(" ")
+            default:
+                let v = scalar.value
+                if v < 0x20 || (0x7F...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE {
+                    continue
+                }
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,49 @@
+/// Timelines and relation pictures, drawn at build time, with the same
+/// information as text beside them.
+extension ViewBuilder {
+    func timelineItems(_ events: [PageKey], from path: String) -> [TimelineItem] {
+        events.compactMap { site[$0] }.compactMap { entry in
+            guard let event = entry.event else { return nil }
+            return TimelineItem(
+                date: event.date, endDate: event.endDate, title: entry.title,
+                url: Addresses.relative(from: path, to: Addresses.page(entry.key)), status: event.status.rawValue)
+        }
+    }
+
+    func timelineSVG(_ events: [PageKey], for title: String, path: String, idPrefix: String) -> String {
+        TimelineSVG.render(
+            timelineItems(events, from: path), title: "Timeline of \(title)",
+            description: "\(events.count) event\(events.count == 1 ? "" : "s") in date order; the same events are listed as text below.",
+            idPrefix: idPrefix)
+    }
+
+    /// The picture and list of actors connected to an actor or country.
+    func relations(around entry: Entry, path: String) -> (svg: String, list: [View]) {
+        let connected = Connections(site: site).actors(around: entry.key)
+        let nodes = connected.compactMap { item -> RelationNode? in
+            guard let other = site[item.key] else { return nil }
+            return node(other, weight: item.weight, path: path)
+        }
+        let center = node(entry, weight: connected.count, path: path)
+        let edges = nodes.map { RelationEdge(from: center.id, to: $0.id, weight: $0.weight) }
+        let svg = RelationsSVG.render(
+            center: center, nodes: nodes, edges: edges, title: "Connections of \(entry.title)",
+            description: "Actors sharing events or affiliations with \(entry.title); listed as text beside the picture.",
+            idPrefix: "relations-svg")
+        let list = connected.compactMap { item -> View? in
+            guard let other = site[item.key] else { return nil }
+            var view = link(to: other, from: path)
+            view["weight"] = item.weight
+            view["weightLabel"] = item.weight == 1 ? "1 shared event or tie" : "\(item.weight) shared events or ties"
+            return view
+        }
+        return (svg, list)
+    }
+
+    func node(_ entry: Entry, weight: Int, path: String) -> RelationNode {
+        RelationNode(
+            id: entry.key.description, label: entry.title,
+            url: Addresses.relative(from: path, to: Addresses.page(entry.key)),
+            kind: entry.actor?.actorKind.rawValue ?? entry.kind.rawValue, weight: weight)
+    }
+}

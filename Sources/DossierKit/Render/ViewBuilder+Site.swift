@@ -1,0 +1,88 @@
+/// Views of the site-wide pages: timeline, relations, search and 404.
+extension ViewBuilder {
+    static let timelinePath = "timeline/index.html"
+    static let relationsPath = "relations/index.html"
+    static let searchPath = "search/index.html"
+    static let notFoundPath = "404.html"
+
+    func timeline(path: String) -> View {
+        var view = layout(path: path, title: "Timeline", description: nil, current: nil)
+        view["title"] = "Timeline"
+        let events = site.entries(of: .event)
+        view["count"] = events.count
+        view["timelineSVG"] = timelineSVG(events.map(\.key), for: site.settings.title, path: path, idPrefix: "timeline-svg")
+        var years: [View] = []
+        for year in Set(events.compactMap { $0.event?.date.year }).sorted() {
+            let inYear = events.filter { $0.event?.date.year == year }
+            var months: [View] = []
+            for month in [nil] + (1...12).map(Optional.some) as [Int?] {
+                let inMonth = inYear.filter { $0.event?.date.month == month }
+                guard !inMonth.isEmpty else { continue }
+                let label = month.map { "\(PartialDate.monthNames[$0 - 1]) \(year)" } ?? "\(year), month not given"
+                let id = month.map { String(format: "m%04d-%02d", year, $0) } ?? "m\(year)"
+                months.append(["label": label, "id": id, "items": inMonth.map { link(to: $0, from: path) }])
+            }
+            years.append(["label": String(year), "id": "y\(year)", "months": months])
+        }
+        view["years"] = years
+        return view
+    }
+
+    func relationsOverview(path: String) -> View {
+        var view = layout(path: path, title: "Relations", description: nil, current: nil)
+        view["title"] = "Relations"
+        let overview = Connections(site: site).overview(count: 24)
+        let nodes = overview.actors.compactMap { item in site[item.key].map { node($0, weight: item.events, path: path) } }
+        let edges = overview.pairs.map { RelationEdge(from: $0.0.description, to: $0.1.description, weight: $0.2) }
+        view["relationsSVG"] = RelationsSVG.render(
+            center: nil, nodes: nodes, edges: edges, title: "The main actors and their shared events",
+            description: "The \(nodes.count) actors in most events, joined where they share events; listed as text below.",
+            idPrefix: "overview-svg")
+        view["pairs"] = overview.pairs.compactMap { pair -> View? in
+            guard let a = site[pair.0], let b = site[pair.1] else { return nil }
+            return ["first": link(to: a, from: path), "second": link(to: b, from: path), "count": pair.2]
+        }
+        view["actors"] = overview.actors.compactMap { item -> View? in
+            guard let entry = site[item.key] else { return nil }
+            var linkView = link(to: entry, from: path)
+            linkView["events"] = item.events
+            return linkView
+        }
+        return view
+    }
+
+    func search(path: String) -> View {
+        var view = layout(path: path, title: "Search", description: nil, current: nil)
+        view["title"] = "Search"
+        view["indexScriptURL"] = "search-index.js"
+        view["searchScriptURL"] = Addresses.root(from: path) + "assets/search.js"
+        view["kinds"] = Kind.allCases.map { ["value": $0.rawValue, "label": $0.pluralTitle] as View }
+        view["indexes"] = Kind.allCases.map { kind -> View in
+            ["label": kind.pluralTitle, "url": Addresses.relative(from: path, to: Addresses.index(kind)),
+             "count": site.entries(of: kind).count]
+        }
+        return view
+    }
+
+    /// The 404 page is served at any address, so its links are absolute
+    /// when the site has a `base_url` and root-relative otherwise.
+    func notFound() -> View {
+        var view = layout(path: Self.notFoundPath, title: "Page not found", description: nil, current: nil)
+        let root = site.settings.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
+        view["root"] = root
+        view["homeURL"] = root
+        view["stylesheetURL"] = root + "assets/style.css"
+        view["chartsStylesheetURL"] = root + "assets/charts.css"
+        view["searchURL"] = root + Self.searchPath
+        view["nav"] = (view["nav"] as? [View] ?? []).map { item -> View in
+            var item = item
+            if let url = item["url"] as? String { item["url"] = root + url }
+            return item
+        }
+        view["footerPages"] = site.entries(of: .page).map { entry -> View in
+            ["title": entry.title, "url": root + Addresses.page(entry.key)]
+        }
+        view["title"] = "Page not found"
+        return view
+    }
+}
