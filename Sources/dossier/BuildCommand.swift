@@ -14,15 +14,13 @@ struct BuildCommand: ParsableCommand {
     )
 
     @OptionGroup var options: ProjectOptions
+    @OptionGroup var output: OutputOptions
 
-    @Option(help: "The folder to write the site into (replaced as a whole).")
-    var output = "public"
+    @Option(name: .customLong("output"), help: "The folder to write the site into (replaced as a whole).")
+    var outputFolder = "public"
 
     @Option(name: .customLong("base-url"), help: "Absolute URL the site is published at (overrides site.yaml's base_url).")
     var baseURL: String?
-
-    @Flag(help: "Treat warnings as errors.")
-    var strict = false
 
     func validate() throws {
         if let baseURL {
@@ -35,28 +33,33 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let builder = Builder(project: options.project(output: output, baseURL: baseURL))
-        if strict {
+        let builder = Builder(project: options.project(output: outputFolder, baseURL: baseURL))
+        let printer = output.printer
+        if output.strict {
             var diagnostics = builder.check()
             diagnostics.promoteWarnings()
             if diagnostics.hasErrors {
-                DiagnosticPrinter.standardError.print(diagnostics, consequence: "nothing was written")
+                printer.print(diagnostics, consequence: "nothing was written")
                 throw ExitCode.failure
             }
         }
         switch builder.build() {
         case .success(let summary):
-            DiagnosticPrinter.standardError.print(summary.diagnostics)
+            printer.print(summary.diagnostics)
             let seconds = (clock.now - start) / .seconds(1)
-            print(Summary.line(summary, output: output, seconds: seconds))
+            if output.verbose {
+                print(Summary.table(summary, output: outputFolder, seconds: seconds))
+            } else if !output.quiet {
+                print(Summary.line(summary, output: outputFolder, seconds: seconds))
+            }
         case .failure(let failure):
-            DiagnosticPrinter.standardError.print(failure.diagnostics, consequence: "nothing was written")
+            printer.print(failure.diagnostics, consequence: "nothing was written")
             throw ExitCode.failure
         }
     }
 }
 
-/// The one line a successful build prints.
+/// What a successful build prints.
 enum Summary {
     static func line(_ summary: BuildSummary, output: String, seconds: Double) -> String {
         let counts = Kind.allCases.map { kind in
@@ -67,5 +70,17 @@ enum Summary {
         let warningText = warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")"
         return "built \(counts.joined(separator: ", ")) (\(summary.files) files) into \(output) in "
             + String(format: "%.2f s", seconds) + warningText
+    }
+
+    static func table(_ summary: BuildSummary, output: String, seconds: Double) -> String {
+        var rows = Kind.allCases.map { ($0.pluralTitle.lowercased(), String(summary.pages[$0] ?? 0)) }
+        rows += [
+            ("files written", String(summary.files)),
+            ("warnings", String(summary.diagnostics.warningCount)),
+            ("time", String(format: "%.2f s", seconds)),
+            ("output", output),
+        ]
+        let width = rows.map(\.0.count).max() ?? 0
+        return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
     }
 }

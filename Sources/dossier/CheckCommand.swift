@@ -11,15 +11,14 @@ struct CheckCommand: ParsableCommand {
     )
 
     @OptionGroup var options: ProjectOptions
-
-    @Flag(help: "Treat warnings as errors.")
-    var strict = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         var diagnostics = Builder(project: options.project()).check()
-        if strict { diagnostics.promoteWarnings() }
-        DiagnosticPrinter.standardError.print(diagnostics)
+        if output.strict { diagnostics.promoteWarnings() }
+        output.printer.print(diagnostics)
         if diagnostics.hasErrors { throw ExitCode.failure }
+        guard !output.quiet, (output.format ?? .automatic) == .text else { return }
         let warnings = diagnostics.warningCount
         print(warnings == 0 ? "no problems found" : "no errors, \(warnings) warning\(warnings == 1 ? "" : "s")")
     }

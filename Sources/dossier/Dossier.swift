@@ -11,7 +11,7 @@ struct Dossier: ParsableCommand {
         commandName: "dossier",
         abstract: "Build a linked, checked report site from Markdown files.",
         version: version,
-        subcommands: [BuildCommand.self, CheckCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, DiffCommand.self]
     )
 
     /// Exit status 0 on success, 1 for content or template errors, 2 for

@@ -177,4 +177,18 @@ enum Messages {
     static func duplicateCountryCode(_ code: String, path: String, firstPath: String) -> Diagnostic {
         .error("country code '\(code)' is also used by \(firstPath)", at: SourceLocation(path: path))
     }
+
+    // MARK: Likely mistakes (warnings)
+
+    static func uncitedSource(path: String) -> Diagnostic {
+        .warning("source is cited by no event and linked from no page", at: SourceLocation(path: path, line: 1, column: 1))
+    }
+
+    static func actorInNoEvent(path: String) -> Diagnostic {
+        .warning("actor is in no event: no event lists it in 'actors' or links to it", at: SourceLocation(path: path, line: 1, column: 1))
+    }
+
+    static func eventWithoutActors(path: String) -> Diagnostic {
+        .warning("event has no actors", at: SourceLocation(path: path, line: 1, column: 1))
+    }
 }

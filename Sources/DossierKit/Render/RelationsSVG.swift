@@ -29,8 +29,8 @@ enum RelationsSVG {
     // Up to this many nodes the labels stay level; beyond it they run along the radius.
     private static let levelLabels = 8
 
-    /// An accessible `<svg role="img">` named by its `<title>` and `<desc>` (ids start with
-    /// `idPrefix`, reduced to `A-Z a-z 0-9 - _`). Nodes (not the center; duplicates by id keep
+    /// An `<svg role="group">` named by its `<title>`, described by its `<desc>` (ids start
+    /// with `idPrefix`, reduced to `A-Z a-z 0-9 - _`; see `TimelineSVG.render`). Nodes (not the center; duplicates by id keep
     /// the heaviest) are ranked by weight, then label; the first `limit` (at least 1) go
     /// clockwise from the top, and the `<desc>` says how many more were left out. With a
     /// `center`, only edges touching it are drawn; without, edges between shown nodes.
@@ -50,8 +50,8 @@ enum RelationsSVG {
         // Level labels reach no higher or lower than 150 from the middle: crop the empty bands.
         let crop = level ? size / 2 - 150 : 0
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-relations\""
-            + " viewBox=\"0 \(num(crop)) \(num(size)) \(num(size - 2 * crop))\" role=\"img\""
-            + " aria-labelledby=\"\(id)-title \(id)-desc\" font-size=\"14\">"
+            + " viewBox=\"0 \(num(crop)) \(num(size)) \(num(size - 2 * crop))\" role=\"group\""
+            + " aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\" font-size=\"14\">"
             + "<title id=\"\(id)-title\">\(esc(title))</title><desc id=\"\(id)-desc\">"
             + esc([description, note].filter { !$0.isEmpty }.joined(separator: " ")) + "</desc>"
             + edgeMarkup(edges, points: points, centerID: center?.id) + "<g class=\"rel-nodes\">"
@@ -123,7 +123,7 @@ enum RelationsSVG {
     ) -> String {
         let kind = ActorKind(rawValue: node.kind) != nil || node.kind == "country" ? node.kind : "other"
         let name = esc(node.label)
-        return "<a href=\"\(esc(node.url))\" class=\"rel-node rel-kind-\(kind)\(extra)\" aria-label=\"\(name)\">"
+        return "<a href=\"\(esc(node.url))\" class=\"rel-node rel-kind-\(kind)\(extra)\">"
             + "<title>\(name)</title><circle class=\"rel-dot\" cx=\"\(num(x))\" cy=\"\(num(y))\" r=\"\(num(radius))\"/>"
             + text + "</a>"
     }
@@ -165,25 +165,20 @@ enum RelationsSVG {
         return kept.isEmpty ? "relations" : kept
     }
 
-    // Escapes the five XML specials and drops code points HTML and XML both refuse.
+    // The five XML specials as references; tab and line breaks as spaces.
+    private static let references: [Unicode.Scalar: String] = [
+        "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;", "\t": " ", "\n": " ", "\r": " ",
+    ]
+
+    // Escapes text for an attribute or element and drops code points HTML and XML both refuse.
     private static func esc(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out = ""
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
-            case "\t", "\n", "\r": out.append(" ")
-            default:
-                let v = scalar.value
-                if v < 0x20 || (0x7F...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE {
-                    continue
-                }
-                out.append(scalar)
-            }
+            if let reference = references[scalar] { out += reference; continue }
+            let v = scalar.value
+            let refused = v < 0x20 || (0x7F...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
+            if !refused { out.unicodeScalars.append(scalar) }
         }
-        return String(out)
+        return out
     }
 }

@@ -15,12 +15,13 @@ struct TimelineItem: Sendable {
 /// as tall as its rows need; every colour and size comes from `assets/charts.css`.
 enum TimelineSVG {
     private static let width = 720.0, margin = 28.0, top = 8.0
-    private static let rowPitch = 16.0, markHeight = 10.0, pointRadius = 5.0, gap = 3.0
+    private static let rowPitch = 18.0, markHeight = 12.0, pointRadius = 6.0, gap = 3.0
     // A line of axis or legend text, roomy enough for the larger font charts.css uses on phones.
     private static let textRow = 26.0
 
-    /// An accessible `<svg role="img">` named by its `<title>` and `<desc>` (ids start with
-    /// `idPrefix`, reduced to `A-Z a-z 0-9 - _`). Year-precision dates are bars over the year,
+    /// An `<svg role="group">` named by its `<title>`, described by its `<desc>` (ids start
+    /// with `idPrefix`, reduced to `A-Z a-z 0-9 - _`; not role="img", whose children would hide
+    /// the links: axe's nested-interactive). Year-precision dates are bars over the year,
     /// month-precision ones over the month, `date…endDate` over the span, day-precision dates
     /// dots; marks are stacked in rows so they never overlap, each a link titled
     /// "date – title (status)". Returns "" for no items.
@@ -33,8 +34,8 @@ enum TimelineSVG {
         let legendY = axisY + 8 + Double(scale.labelsMonths ? 2 : 1) * textRow
         let id = elementID(idPrefix)
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-timeline\""
-            + " viewBox=\"0 0 \(num(width)) \(num(legendY + textRow))\" role=\"img\""
-            + " aria-labelledby=\"\(id)-title \(id)-desc\" font-size=\"12\">"
+            + " viewBox=\"0 0 \(num(width)) \(num(legendY + textRow))\" role=\"group\""
+            + " aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\" font-size=\"12\">"
             + "<title id=\"\(id)-title\">\(esc(title))</title><desc id=\"\(id)-desc\">\(esc(description))</desc>"
             + axis(scale, axisY: axisY)
             + "<g class=\"tl-marks\">" + marks.map(markup).joined() + "</g>"
@@ -113,7 +114,7 @@ enum TimelineSVG {
                 + " cy=\"\(num(y + markHeight / 2))\" r=\"\(num(pointRadius))\"/>"
             : "<rect class=\"tl-mark \(statusClass(item.status))\" x=\"\(num(mark.x0))\" y=\"\(num(y))\""
                 + " width=\"\(num(mark.x1 - mark.x0))\" height=\"\(num(markHeight))\" rx=\"2\"/>"
-        return "<a href=\"\(esc(item.url))\" aria-label=\"\(name)\"><title>\(name)</title>\(shape)</a>"
+        return "<a href=\"\(esc(item.url))\"><title>\(name)</title>\(shape)</a>"
     }
 
     // Baseline, year ticks with faint gridlines (thinned out over long spans), month ticks over short ones.
@@ -156,7 +157,7 @@ enum TimelineSVG {
         let present = EventStatus.allCases.filter { status in items.contains { $0.status == status.rawValue } }
         var out = "<g class=\"tl-legend\">"
         for (index, status) in present.enumerated() {
-            let x = margin + Double(index) * 132
+            let x = margin + Double(index) * 138
             out += "<rect class=\"tl-mark tl-\(status.rawValue)\" x=\"\(num(x))\" y=\"\(num(y + 4))\""
                 + " width=\"10\" height=\"10\" rx=\"2\"/><text class=\"tl-legend-label\" x=\"\(num(x + 14))\""
                 + " y=\"\(num(y + 9))\" dominant-baseline=\"central\">\(esc(Labels.status(status)))</text>"
@@ -190,25 +191,20 @@ enum TimelineSVG {
         return kept.isEmpty ? "timeline" : kept
     }
 
-    // Escapes the five XML specials and drops code points HTML and XML both refuse.
+    // The five XML specials as references; tab and line breaks as spaces.
+    private static let references: [Unicode.Scalar: String] = [
+        "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;", "\t": " ", "\n": " ", "\r": " ",
+    ]
+
+    // Escapes text for an attribute or element and drops code points HTML and XML both refuse.
     private static func esc(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out = ""
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
-            case "\t", "\n", "\r": out.append(" ")
-            default:
-                let v = scalar.value
-                if v < 0x20 || (0x7F...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE {
-                    continue
-                }
-                out.append(scalar)
-            }
+            if let reference = references[scalar] { out += reference; continue }
+            let v = scalar.value
+            let refused = v < 0x20 || (0x7F...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
+            if !refused { out.unicodeScalars.append(scalar) }
         }
-        return String(out)
+        return out
     }
 }

@@ -18,7 +18,9 @@ struct Validator {
             }
         }
         guard let settings = content.settings else { return nil }
-        return Site(settings: settings, entries: entries.filter { includeDrafts || !$0.draft })
+        let site = Site(settings: settings, entries: entries.filter { includeDrafts || !$0.draft })
+        Lint.check(site, &diagnostics)
+        return site
     }
 
     /// One entry per kind and slug; a slug used twice (in two sub-folders)
