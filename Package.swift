@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "dossier",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
         .library(name: "DossierKit", targets: ["DossierKit"]),
@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Debian's libcmark-dev, found through pkg-config (libcmark.pc).
@@ -21,20 +24,31 @@ let package = Package(
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         // The two calls Foundation does not offer: an atomic directory exchange and flock.
-        .target(name: "CSystem"),
+        .target(name: "CDossierSystem"),
         .target(
             name: "DossierKit",
             dependencies: [
                 "CCmark",
-                "CSystem",
+                "CDossierSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // `dossier serve`: the preview server; keeps Hummingbird out of DossierKit.
+        .target(
+            name: "DossierServe",
+            dependencies: [
+                "DossierKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "dossier",
             dependencies: [
                 "DossierKit",
+                "DossierServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,8 +58,13 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
+            name: "DossierServeTests",
+            dependencies: ["DossierServe", "DossierKit"]
+        ),
+        .testTarget(
             name: "dossierTests",
-            dependencies: ["DossierKit"]
+            // `dossier` so the binary the tests run is built first.
+            dependencies: ["DossierKit", "dossier"]
         ),
     ]
 )

@@ -4,22 +4,26 @@ import Foundation
 
 /// The `dossier` command: thin commands over DossierKit's `Builder`.
 @main
-struct Dossier: ParsableCommand {
+struct Dossier: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Build a linked, checked report site from Markdown files.",
         version: version,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, DiffCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, DiffCommand.self]
     )
 
     /// Exit status 0 on success, 1 for content or template errors, 2 for
     /// usage errors (swift-argument-parser's own usage status is 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

@@ -34,14 +34,18 @@ struct ContentLoader {
 
     /// Reads, splits, outlines and types one file.
     static func loadEntry(_ file: ContentFileRef, _ diagnostics: inout Diagnostics) -> Entry? {
-        guard let text = TextFile.read(file.url, path: file.path, &diagnostics),
-            let split = FrontMatterSplitter.split(text, path: file.path, &diagnostics)
-        else { return nil }
+        guard let text = TextFile.read(file.url, path: file.path, &diagnostics) else { return nil }
+        return loadEntry(file, text: text, &diagnostics)
+    }
+
+    /// Splits, outlines and types one file's text (`serve` reads the bytes itself).
+    static func loadEntry(_ file: ContentFileRef, text: String, _ diagnostics: inout Diagnostics) -> Entry? {
+        guard let split = FrontMatterSplitter.split(text, path: file.path, &diagnostics) else { return nil }
         let outline = Markdown.outline(of: split.body, reservedIDs: Sections.ids(for: file.kind))
         return RecordDecoder.decode(file, split: split, outline: outline, &diagnostics)
     }
 
-    private func loadSettings(_ diagnostics: inout Diagnostics) -> SiteSettings? {
+    func loadSettings(_ diagnostics: inout Diagnostics) -> SiteSettings? {
         let url = project.content.appendingPathComponent("site.yaml")
         let path = Project.displayPath(url)
         guard FileManager.default.fileExists(atPath: project.content.path) else { return nil }

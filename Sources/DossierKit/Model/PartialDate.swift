@@ -14,17 +14,17 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count),
-            parts[0].count == 4, let year = Int(parts[0]), parts[0].allSatisfy(\.isASCII), year >= 1
+            parts[0].count == 4, let year = Int(parts[0]), parts[0].allSatisfy(\.isASCIIDigit), year >= 1
         else { return nil }
         var month: Int?
         var day: Int?
         if parts.count >= 2 {
-            guard parts[1].count == 2, parts[1].allSatisfy(\.isASCII), let m = Int(parts[1]), (1...12).contains(m)
+            guard parts[1].count == 2, parts[1].allSatisfy(\.isASCIIDigit), let m = Int(parts[1]), (1...12).contains(m)
             else { return nil }
             month = m
         }
         if parts.count == 3, let month {
-            guard parts[2].count == 2, parts[2].allSatisfy(\.isASCII), let d = Int(parts[2]),
+            guard parts[2].count == 2, parts[2].allSatisfy(\.isASCIIDigit), let d = Int(parts[2]),
                 (1...Self.daysIn(month: month, year: year)).contains(d)
             else { return nil }
             day = d
@@ -80,4 +80,9 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         default: 31
         }
     }
+}
+
+extension Character {
+    /// `0` to `9` only: `Int("+7")` parses, but `+7` is not a month.
+    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -14,6 +14,9 @@ public enum Slug {
         var result = ""
         var pendingDash = false
         for scalar in text.unicodeScalars {
+            // A combining accent written apart (`e` + U+0301, as macOS file
+            // names are) belongs to the letter before it: no dash.
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
             let lower = scalar.properties.lowercaseMapping
             let folded = lower.unicodeScalars.count == 1 ? lower.unicodeScalars.first! : scalar
             if folded.isASCII, isSlugByte(UInt8(folded.value)), folded != "-" {
@@ -39,7 +42,10 @@ public enum Slug {
     private static func asciiBase(of scalar: Unicode.Scalar) -> String? {
         guard !scalar.isASCII, scalar.properties.isAlphabetic else { return nil }
         let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
-        guard let base = decomposed.first, base.isASCII, isSlugByte(UInt8(base.value)) else { return nil }
-        return String(base)
+        // Lower-cased again: `İ` lower-cases to two scalars, so it arrives here upper case.
+        guard let base = decomposed.first, base.isASCII else { return nil }
+        let lower = String(base).lowercased()
+        guard let byte = lower.utf8.first, isSlugByte(byte), byte != UInt8(ascii: "-") else { return nil }
+        return lower
     }
 }

@@ -3,7 +3,13 @@
 public enum Addresses {
     public static let home = "index.html"
 
-    public static func page(_ key: PageKey) -> String { "\(key.kind.folder)/\(key.slug)/index.html" }
+    /// The page `pages/home.md`, when there is one, is the home page's
+    /// introduction: it lives at the site's root, not under `pages/`.
+    public static let homePage = PageKey(.page, "home")
+
+    public static func page(_ key: PageKey) -> String {
+        key == homePage ? home : "\(key.kind.folder)/\(key.slug)/index.html"
+    }
 
     public static func index(_ kind: Kind) -> String { "\(kind.folder)/index.html" }
 

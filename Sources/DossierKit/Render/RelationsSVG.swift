@@ -30,8 +30,9 @@ enum RelationsSVG {
     private static let levelLabels = 8
 
     /// An `<svg role="group">` named by its `<title>`, described by its `<desc>` (ids start
-    /// with `idPrefix`, reduced to `A-Z a-z 0-9 - _`; see `TimelineSVG.render`). Nodes (not the center; duplicates by id keep
-    /// the heaviest) are ranked by weight, then label; the first `limit` (at least 1) go
+    /// with `idPrefix`, reduced to `A-Z a-z 0-9 - _`; see `TimelineSVG.render`). Nodes (not
+    /// the center; duplicates by id keep the heaviest) are ranked by weight, then label; the
+    /// first `limit` (at least 1) go
     /// clockwise from the top, and the `<desc>` says how many more were left out. With a
     /// `center`, only edges touching it are drawn; without, edges between shown nodes.
     /// Each node is a link with a circle and a label. Returns "" when no node but the center.
@@ -56,7 +57,8 @@ enum RelationsSVG {
             + esc([description, note].filter { !$0.isEmpty }.joined(separator: " ")) + "</desc>"
             + edgeMarkup(edges, points: points, centerID: center?.id) + "<g class=\"rel-nodes\">"
         for node in placed {
-            svg += nodeMarkup(node.node, x: node.x, y: node.y, radius: node.radius, text: ringLabel(node, level: level))
+            let label = ringLabel(node, level: level)
+            svg += nodeMarkup(node.node, x: node.x, y: node.y, radius: node.radius, text: label)
         }
         if let center {
             let label = text(center.label, x: size / 2, y: size / 2 + centerRadius + 5, "middle", "hanging")
@@ -95,7 +97,9 @@ enum RelationsSVG {
 
     // One line per pair of drawn nodes (the heaviest if repeated), lightest first so heavy
     // ones lie on top; stroke width 1–4 by weight. Ring chords bow toward the middle.
-    private static func edgeMarkup(_ edges: [RelationEdge], points: [String: (Double, Double)], centerID: String?) -> String {
+    private static func edgeMarkup(
+        _ edges: [RelationEdge], points: [String: (Double, Double)], centerID: String?
+    ) -> String {
         var best: [[String]: Int] = [:]
         for edge in edges where edge.from != edge.to && points[edge.from] != nil && points[edge.to] != nil {
             if let centerID, edge.from != centerID, edge.to != centerID { continue }
@@ -136,7 +140,8 @@ enum RelationsSVG {
         let x = size / 2 + out * cosine, y = size / 2 + out * sine
         if level {
             let anchor = cosine > 0.3 ? "start" : cosine < -0.3 ? "end" : "middle"
-            return text(node.node.label, x: x, y: y, anchor, anchor != "middle" ? "central" : sine < 0 ? "auto" : "hanging")
+            let baseline = anchor != "middle" ? "central" : sine < 0 ? "auto" : "hanging"
+            return text(node.node.label, x: x, y: y, anchor, baseline)
         }
         let flip = cosine < 0
         let degrees = node.angle * 180 / Double.pi + (flip ? 180 : 0)
@@ -146,7 +151,9 @@ enum RelationsSVG {
     private static func text(
         _ label: String, x: Double, y: Double, _ anchor: String, _ baseline: String, rotate: Double? = nil
     ) -> String {
-        let short = label.count > labelLength ? label.prefix(labelLength - 1).trimmingCharacters(in: .whitespaces) + "…" : label
+        let short =
+            label.count > labelLength
+            ? label.prefix(labelLength - 1).trimmingCharacters(in: .whitespaces) + "…" : label
         let turn = rotate.map { " transform=\"rotate(\(num($0)) \(num(x)) \(num(y)))\"" } ?? ""
         return "<text class=\"rel-label\" x=\"\(num(x))\" y=\"\(num(y))\" text-anchor=\"\(anchor)\""
             + " dominant-baseline=\"\(baseline)\"\(turn)>\(esc(short))</text>"
@@ -174,10 +181,12 @@ enum RelationsSVG {
     private static func esc(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
-            if let reference = references[scalar] { out += reference; continue }
             let v = scalar.value
-            let refused = v < 0x20 || (0x7F...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
-            if !refused { out.unicodeScalars.append(scalar) }
+            if let reference = references[scalar] {
+                out += reference
+            } else if !(v < 0x20 || (0x7F...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE) {
+                out.unicodeScalars.append(scalar)
+            }
         }
         return out
     }

@@ -17,7 +17,7 @@ struct Renderer: Sendable {
         for kind in Kind.allCases {
             let indexPath = Addresses.index(kind)
             jobs.append(PageJob(path: indexPath, template: kind.folder, key: nil) { $0.index(kind, path: indexPath) })
-            for entry in site.entries(of: kind) {
+            for entry in site.entries(of: kind) where entry.key != Addresses.homePage {
                 let path = Addresses.page(entry.key)
                 jobs.append(PageJob(path: path, template: kind.rawValue, key: entry.key) { builder in
                     switch kind {
@@ -54,10 +54,17 @@ struct Renderer: Sendable {
     /// Renders every page into `sink`; returns the paths written.
     @discardableResult
     func render(into sink: PageSink) -> [PageJob] {
+        render(into: sink, only: { _ in true })
+    }
+
+    /// Renders the pages `include` accepts, then every data file, into
+    /// `sink`; returns every job of the site (`serve` re-renders a few).
+    @discardableResult
+    func render(into sink: PageSink, only include: (PageJob) -> Bool) -> [PageJob] {
         let jobs = jobs()
         let builder = ViewBuilder(site: site, renderBody: { [site] entry, path in Self.bodyHTML(entry, path: path, site: site) })
         let theme = theme
-        _ = jobs.parallelMap { job -> Bool in
+        _ = jobs.filter(include).parallelMap { job -> Bool in
             sink.write(job.path, theme.render(job.makeView(builder), template: job.template))
             return true
         }

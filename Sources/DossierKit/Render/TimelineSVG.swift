@@ -200,10 +200,12 @@ enum TimelineSVG {
     private static func esc(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
-            if let reference = references[scalar] { out += reference; continue }
             let v = scalar.value
-            let refused = v < 0x20 || (0x7F...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
-            if !refused { out.unicodeScalars.append(scalar) }
+            if let reference = references[scalar] {
+                out += reference
+            } else if !(v < 0x20 || (0x7F...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE) {
+                out.unicodeScalars.append(scalar)
+            }
         }
         return out
     }

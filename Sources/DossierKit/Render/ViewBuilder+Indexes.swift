@@ -11,7 +11,15 @@ extension ViewBuilder {
             ["label": kind.pluralTitle, "count": site.entries(of: kind).count,
              "url": Addresses.relative(from: path, to: Addresses.index(kind))]
         }
-        view["pages"] = site.entries(of: .page).map { link(to: $0, from: path) }
+        view["pages"] = site.entries(of: .page).filter { $0.key != Addresses.homePage }.map { link(to: $0, from: path) }
+        if let intro = site[Addresses.homePage] {
+            view["introHTML"] = renderBody(intro, path)
+            view["linkedFrom"] = links(site.relations.linkedFrom(intro.key), from: path)
+        }
+        view["timelineSVG"] = timelineSVG(events.map(\.key), for: site.settings.title, path: path, idPrefix: "home-timeline")
+        view["timelineURL"] = Addresses.relative(from: path, to: Self.timelinePath)
+        view["relationsURL"] = Addresses.relative(from: path, to: Self.relationsPath)
+        view["searchPageURL"] = Addresses.relative(from: path, to: Self.searchPath)
         return view
     }
 

@@ -73,6 +73,7 @@ extension ViewBuilder {
         view["homeURL"] = root
         view["stylesheetURL"] = root + "assets/style.css"
         view["chartsStylesheetURL"] = root + "assets/charts.css"
+        view["iconURL"] = root + "assets/icon.svg"
         view["searchURL"] = root + Self.searchPath
         view["nav"] = (view["nav"] as? [View] ?? []).map { item -> View in
             var item = item

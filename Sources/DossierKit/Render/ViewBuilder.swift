@@ -27,13 +27,14 @@ struct ViewBuilder: Sendable {
             "stylesheetURL": root + "assets/style.css",
             "isHome": path == Addresses.home,
             "chartsStylesheetURL": root + "assets/charts.css",
+            "iconURL": root + "assets/icon.svg",
             "searchURL": root + Self.searchPath,
             "dataURL": root + "data/report.json",
             "nav": Self.navigation.map { item -> View in
                 let folder = String(item.path.prefix { $0 != "/" }) + "/"
                 return ["label": item.label, "url": root + item.path, "current": path.hasPrefix(folder)]
             },
-            "footerPages": site.entries(of: .page).map { link(to: $0, from: path) },
+            "footerPages": site.entries(of: .page).filter { $0.key != Addresses.homePage }.map { link(to: $0, from: path) },
         ]
         if let author = settings.author { view["author"] = author }
         if let base = settings.baseURL {

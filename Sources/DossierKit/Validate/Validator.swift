@@ -19,7 +19,9 @@ struct Validator {
         }
         guard let settings = content.settings else { return nil }
         let site = Site(settings: settings, entries: entries.filter { includeDrafts || !$0.draft })
-        Lint.check(site, &diagnostics)
+        // Likely mistakes are judged on the whole report only: with a file
+        // dropped for its errors, a source it cites would look uncited.
+        if !diagnostics.hasErrors { Lint.check(site, &diagnostics) }
         return site
     }
 

@@ -1,4 +1,4 @@
-import CSystem
+import CDossierSystem
 import Foundation
 
 /// Stage 4: writes the site into a staging folder beside the output and

@@ -1,4 +1,4 @@
-import CSystem
+import CDossierSystem
 import Foundation
 
 /// A site being written: files go into the staging folder (from any core);

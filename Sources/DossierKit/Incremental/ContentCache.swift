@@ -1,0 +1,72 @@
+import Foundation
+
+/// The content files as last read, kept between rebuilds of `serve`: a file
+/// is read again only when its stamp changed or was unsettled, and parsed
+/// again only when its bytes changed, so one edit costs one parse.
+struct ContentCache {
+    /// One file as last read.
+    struct Item: Sendable {
+        let key: PageKey
+        let stamp: FileStamp?
+        /// When the file was read (for `FileStamp.isUnsettled`).
+        let readAt: Int64
+        /// Nil when the file could not be read.
+        let bytes: Data?
+        let entry: Entry?
+        let diagnostics: Diagnostics
+    }
+
+    private var items: [String: Item] = [:]
+
+    /// What `ContentLoader.load` returns for `files`, plus the keys of the
+    /// files that were added, removed or changed since the last call.
+    mutating func load(
+        _ files: [ContentFileRef], settings: SiteSettings?, _ diagnostics: inout Diagnostics
+    ) -> (content: LoadedContent, changed: Set<PageKey>) {
+        let previous = items
+        let results = files.parallelMap { file -> (item: Item, changed: Bool) in
+            Self.refresh(file, previous: previous[file.url.path])
+        }
+        var changed = Set<PageKey>()
+        var next: [String: Item] = [:]
+        var entries: [Entry] = []
+        var paths: [PageKey: [String]] = [:]
+        for (file, result) in zip(files, results) {
+            next[file.url.path] = result.item
+            if result.changed { changed.insert(result.item.key) }
+            diagnostics.append(contentsOf: result.item.diagnostics)
+            if let entry = result.item.entry { entries.append(entry) }
+            paths[result.item.key, default: []].append(file.path)
+        }
+        for (path, item) in previous where next[path] == nil { changed.insert(item.key) }
+        items = next
+        let content = LoadedContent(settings: settings, entries: entries, knownKeys: Set(paths.keys), paths: paths)
+        return (content, changed)
+    }
+
+    /// The cached item when the file is unchanged, else the file read again.
+    private static func refresh(_ file: ContentFileRef, previous: Item?) -> (item: Item, changed: Bool) {
+        let key = PageKey(file.kind, file.slug)
+        let readAt = FileStamp.now()
+        let stamp = FileStamp(path: file.url.path)
+        if let previous, let stamp, previous.stamp == stamp, !stamp.isUnsettled(at: previous.readAt) {
+            return (previous, false)
+        }
+        var diagnostics = Diagnostics()
+        guard let bytes = try? Data(contentsOf: file.url) else {
+            _ = TextFile.read(file.url, path: file.path, &diagnostics)  // for its diagnostic
+            let item = Item(key: key, stamp: stamp, readAt: readAt, bytes: nil, entry: nil, diagnostics: diagnostics)
+            return (item, true)
+        }
+        if let previous, previous.bytes == bytes {
+            let item = Item(key: key, stamp: stamp, readAt: readAt, bytes: bytes, entry: previous.entry,
+                            diagnostics: previous.diagnostics)
+            return (item, false)
+        }
+        var entry: Entry?
+        if let text = TextFile.decode(bytes, path: file.path, &diagnostics) {
+            entry = ContentLoader.loadEntry(file, text: text, &diagnostics)
+        }
+        return (Item(key: key, stamp: stamp, readAt: readAt, bytes: bytes, entry: entry, diagnostics: diagnostics), true)
+    }
+}

@@ -1,0 +1,11 @@
+import Foundation
+
+/// Keeps rendered files in memory, by path, from every core at once.
+final class MemorySink: PageSink, @unchecked Sendable {
+    let files = Mutex<[String: Data]>([:])
+
+    func write(_ path: String, _ contents: String) {
+        let data = Data(contents.utf8)
+        files.withLock { $0[path] = data }
+    }
+}

@@ -1,0 +1,67 @@
+import DossierKit
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The stamps of every file under the watched folders, compared poll after
+/// poll to notice edits. Names starting with `.` are skipped (editors' swap
+/// and backup files); a file whose stamp is unsettled (`FileStamp`) is also
+/// hashed, so two writes within one timestamp tick are still seen.
+struct TreeSnapshot: Equatable, Sendable {
+    private(set) var files: [String: Mark] = [:]
+
+    /// A file's stamp, and a hash of its bytes while the stamp is unsettled.
+    struct Mark: Equatable, Sendable {
+        let stamp: FileStamp
+        let digest: Int?
+    }
+
+    /// Walks `folders` (symbolic links to files followed, to folders not).
+    static func take(_ folders: [URL]) -> TreeSnapshot {
+        var snapshot = TreeSnapshot()
+        let now = FileStamp.now()
+        for folder in folders { snapshot.walk(folder.path, now: now, depth: 0) }
+        return snapshot
+    }
+
+    /// The paths added, removed or changed between two snapshots, sorted.
+    func changes(since old: TreeSnapshot) -> [String] {
+        var paths = Set<String>()
+        for (path, mark) in files where old.files[path] != mark { paths.insert(path) }
+        for path in old.files.keys where files[path] == nil { paths.insert(path) }
+        return paths.sorted()
+    }
+
+    private mutating func walk(_ folder: String, now: Int64, depth: Int) {
+        guard depth < 32, let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let item = readdir(directory) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            let path = folder + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                walk(path, now: now, depth: depth + 1)
+                continue
+            }
+            guard let stamp = FileStamp(path: path) ?? FileStamp(path: path, followingLinks: false) else { continue }
+            files[path] = Mark(stamp: stamp, digest: stamp.isUnsettled(at: now) ? Self.digest(path) : nil)
+        }
+    }
+
+    private static func digest(_ path: String) -> Int? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        var hasher = Hasher()
+        hasher.combine(data)
+        return hasher.finalize()
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@testable import DossierKit
+
+/// `Fixtures/sites/minimal` built with the real theme must equal
+/// `Fixtures/golden/minimal` byte for byte. Theme or generator changes make
+/// this fail on purpose: review the new output, then re-record with
+/// `DOSSIER_RECORD=1 swift test --filter Golden` (the recording run fails too).
+@Suite struct GoldenSiteTests {
+    static let site = Fixture.url("sites/minimal")
+    static let golden = Fixture.url("golden/minimal")
+
+    @Test func minimalSiteMatchesGolden() throws {
+        try Fixture.withTemporaryFolder { temporary in
+            let output = temporary.appendingPathComponent("public")
+            let project = Project(content: Self.site, templates: Fixture.templates, output: output)
+            let summary = try Builder(project: project).build().get()
+            // The only diagnostic: the `javascript:` link, dropped from the page.
+            #expect(
+                Fixture.lines(summary.diagnostics, relativeTo: Self.site) == [
+                    "events/report-published.md:15:81: warning: unsafe link 'javascript:alert(1)' is left out of the page"
+                ])
+            #expect(summary.pages == [.actor: 3, .country: 2, .event: 3, .source: 2, .page: 1])
+            try Golden.assertFolder(output, matches: Self.golden)
+        }
+    }
+
+    /// The fixture must keep the bytes it exists to test (an editor or git
+    /// could silently normalise them).
+    @Test func minimalSiteKeepsItsSpecialBytes() throws {
+        let crlf = try Data(contentsOf: Self.site.appendingPathComponent("actors/acme-surveillance.md"))
+        #expect(crlf.count > 100 && !crlf.contains(Data("\n---\n".utf8)) && crlf.firstRange(of: Data("\r\n---\r\n".utf8)) != nil)
+        let bom = try Data(contentsOf: Self.site.appendingPathComponent("actors/jose-nunez.md"))
+        #expect(bom.starts(with: [0xEF, 0xBB, 0xBF, 0x2D]))
+        let invalid = try Data(contentsOf: Fixture.url("invalid/not-utf8/content/actors/nso-group.md"))
+        #expect(String(data: invalid, encoding: .utf8) == nil)
+    }
+
+    @Test func draftIsLeftOutUnlessAskedFor() throws {
+        try Fixture.withTemporaryFolder { temporary in
+            let output = temporary.appendingPathComponent("public")
+            var project = Project(content: Self.site, templates: Fixture.templates, output: output)
+            project.includeDrafts = true
+            let summary = try Builder(project: project).build().get()
+            #expect(summary.pages[.event] == 4)
+            let draft = try String(contentsOf: output.appendingPathComponent("events/draft-meeting/index.html"), encoding: .utf8)
+            #expect(draft.contains("A meeting nobody may see yet"))
+            let actor = try String(contentsOf: output.appendingPathComponent("actors/acme-surveillance/index.html"), encoding: .utf8)
+            #expect(actor.contains("../../events/draft-meeting/index.html"))
+        }
+        // Without --drafts the draft appears nowhere in the golden site.
+        for path in try Golden.files(in: Self.golden) {
+            let text = try String(contentsOf: Self.golden.appendingPathComponent(path), encoding: .utf8)
+            #expect(!text.contains("draft-meeting") && !text.contains("A meeting nobody may see yet"), "\(path)")
+        }
+    }
+
+    @Test func minimalSiteLinksAndFragmentsResolve() throws {
+        let base = "https://example.org/minimal/"
+        let broken = try SiteLinks.broken(in: Self.golden, base: base) + SiteLinks.brokenFragments(in: Self.golden, base: base)
+        #expect(broken.isEmpty, "\(broken.map(\.description).joined(separator: "\n"))")
+    }
+
+    /// A source without a date must not show a date in an event's list of
+    /// sources (Mustache looks a missing key up in the enclosing page).
+    @Test func undatedSourceCitationShowsNoDate() throws {
+        for event in ["founding", "contract-signed"] {
+            let html = try String(contentsOf: Self.golden.appendingPathComponent("events/\(event)/index.html"), encoding: .utf8)
+            let citation = html.split(separator: "\n").first { $0.contains("sources/press-statement/index.html") }
+            #expect(citation?.hasSuffix("</a>, Ministry of the Interior</li>") == true, "\(event): an undated source shows the event's date: \(citation ?? "none")")
+        }
+    }
+
+    /// A server shows `404.html` at any address, so its links must not be
+    /// relative: they are absolute (under `base_url`, or `/`-rooted without one).
+    @Test func notFoundPageLinksWorkAtAnyAddress() throws {
+        let html = try String(contentsOf: Self.golden.appendingPathComponent("404.html"), encoding: .utf8)
+        let urls = SiteLinks.urls(in: html)
+        #expect(urls.count > 5)
+        let relative = urls.filter { !$0.hasPrefix("#") && !$0.hasPrefix("https://") && !$0.hasPrefix("/") }
+        #expect(relative.isEmpty, "relative links on 404.html: \(relative)")
+    }
+}

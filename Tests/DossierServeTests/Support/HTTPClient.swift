@@ -1,0 +1,153 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A tiny HTTP/1.1 client over a real loopback socket that sends the path
+/// exactly as given (URLSession and curl would tidy `..` away), for tests.
+struct HTTPClient {
+    let port: Int
+
+    struct Reply {
+        let status: Int
+        let headers: [String: String]
+        let body: Data
+        var text: String { String(decoding: body, as: UTF8.self) }
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// One request on its own connection (`Connection: close`).
+    func request(_ path: String, method: String = "GET") throws -> Reply {
+        let socket = try connect()
+        defer { close(socket) }
+        try send(socket, "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        var data = Data()
+        while let chunk = try receive(socket, timeout: 10) { data.append(chunk) }
+        return try parse(data)
+    }
+
+    /// Opens `/_dossier/events` and returns the socket, once the stream has
+    /// started (its `retry:` line has arrived).
+    func openEvents() throws -> EventStream {
+        let socket = try connect()
+        try send(socket, "GET /_dossier/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        let stream = EventStream(socket: socket)
+        _ = try stream.waitFor("retry:", timeout: 10)
+        return stream
+    }
+
+    /// The read side of a Server-Sent Events response.
+    final class EventStream {
+        let socket: Int32
+        private(set) var received = ""
+
+        init(socket: Int32) {
+            self.socket = socket
+        }
+
+        deinit { close(socket) }
+
+        /// Reads until the text received after the call contains `needle`.
+        func waitFor(_ needle: String, timeout: Double) throws -> String {
+            let start = received.endIndex
+            let deadline = Date().addingTimeInterval(timeout)
+            while !received[start...].contains(needle) {
+                let left = deadline.timeIntervalSinceNow
+                guard left > 0 else { throw Failure(description: "no '\(needle)' in the event stream: \(received)") }
+                guard let chunk = try HTTPClient.receive(socket, timeout: left) else {
+                    throw Failure(description: "event stream closed")
+                }
+                received += String(decoding: chunk, as: UTF8.self)
+            }
+            return String(received[start...])
+        }
+
+        /// True when the server closed the stream within `timeout`.
+        func closes(within timeout: Double) -> Bool {
+            let deadline = Date().addingTimeInterval(timeout)
+            while deadline.timeIntervalSinceNow > 0 {
+                guard let chunk = try? HTTPClient.receive(socket, timeout: deadline.timeIntervalSinceNow) else { return true }
+                received += String(decoding: chunk, as: UTF8.self)
+            }
+            return false
+        }
+    }
+
+    private func connect() throws -> Int32 {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw Failure(description: "socket: \(errno)") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard result == 0 else {
+            close(socket)
+            throw Failure(description: "connect to port \(port): errno \(errno)")
+        }
+        return socket
+    }
+
+    private func send(_ socket: Int32, _ text: String) throws {
+        let bytes = Array(text.utf8)
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard n > 0 else { throw Failure(description: "send: errno \(errno)") }
+            sent += n
+        }
+    }
+
+    /// The next bytes, or nil at the end of the stream.
+    static func receive(_ socket: Int32, timeout: Double) throws -> Data? {
+        var ready = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+        guard poll(&ready, 1, Int32(max(1, timeout * 1000))) > 0 else { throw Failure(description: "timed out reading") }
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let n = recv(socket, &buffer, buffer.count, 0)
+        guard n >= 0 else { throw Failure(description: "recv: errno \(errno)") }
+        return n == 0 ? nil : Data(buffer[..<n])
+    }
+
+    private func receive(_ socket: Int32, timeout: Double) throws -> Data? {
+        try Self.receive(socket, timeout: timeout)
+    }
+
+    private func parse(_ data: Data) throws -> Reply {
+        guard let end = data.range(of: Data("\r\n\r\n".utf8)) else { throw Failure(description: "no header end") }
+        let head = String(decoding: data[..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
+        let statusLine = head.first?.split(separator: " ") ?? []
+        guard statusLine.count >= 2, let status = Int(statusLine[1]) else { throw Failure(description: "bad status line") }
+        var headers: [String: String] = [:]
+        for line in head.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        var body = Data(data[end.upperBound...])
+        if headers["transfer-encoding"]?.lowercased() == "chunked" { body = try Self.unchunk(body) }
+        return Reply(status: status, headers: headers, body: body)
+    }
+
+    private static func unchunk(_ data: Data) throws -> Data {
+        var result = Data()
+        var rest = data[...]
+        while let lineEnd = rest.range(of: Data("\r\n".utf8)) {
+            let sizeText = String(decoding: rest[..<lineEnd.lowerBound], as: UTF8.self).split(separator: ";").first ?? ""
+            guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else { throw Failure(description: "bad chunk") }
+            if size == 0 { break }
+            let start = lineEnd.upperBound
+            result.append(rest[start..<start + size])
+            rest = rest[(start + size + 2)...]
+        }
+        return result
+    }
+}

@@ -1,0 +1,133 @@
+"""Reader features of the built site: search, timeline and relation
+pictures, citations, data exports. Each test fails when its feature breaks."""
+import csv
+import io
+import json
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+import sitecheck
+
+
+def _search(browser, url):
+    sitecheck.load(browser, url)
+    WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.ID, "search-status").text.strip() != "")
+    return [(a.text, a.get_attribute("href"))
+            for a in browser.find_elements(By.CSS_SELECTOR, "#search-results li > a")]
+
+
+def test_search_finds_nso_group(browser, urls, scheme):
+    results = _search(browser, urls.page(scheme, "search/index.html") + "?q=nso")
+    titles = [title for title, _ in results]
+    assert "NSO Group" in titles, f"search for 'nso' found {titles}"
+    href = dict(results)["NSO Group"]
+    assert href.endswith("actors/nso-group/index.html")
+    assert not sitecheck.severe_console_entries(browser)
+
+
+def test_search_filters_by_kind_and_country(browser, urls, scheme):
+    results = _search(browser, urls.page(scheme, "search/index.html") + "?kind=actor&country=israel")
+    titles = [title for title, _ in results]
+    assert "NSO Group" in titles
+    assert all("/actors/" in href for _, href in results), results
+    assert "France" not in titles
+
+
+def test_search_finds_aliases(browser, urls, scheme):
+    results = _search(browser, urls.page(scheme, "search/index.html") + "?q=the+post")
+    assert "The Washington Post" in [title for title, _ in results]
+
+
+def test_header_search_box_leads_to_results(browser, urls, scheme):
+    sitecheck.load(browser, urls.page(scheme, "index.html"))
+    box = browser.find_element(By.ID, "site-search-q")
+    box.send_keys("candiru")
+    box.submit()
+    WebDriverWait(browser, 10).until(lambda d: "search/index.html" in d.current_url)
+    WebDriverWait(browser, 10).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li > a"))
+    assert "Candiru" in [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#search-results li > a")]
+
+
+def test_search_page_without_javascript_offers_full_indexes(site):
+    page = site.page("search/index.html")
+    hrefs = {ref.url for ref in page.refs if ref.tag == "a"}
+    for kind in ("actors", "countries", "events", "sources"):
+        assert f"../{kind}/index.html" in hrefs
+    form = page.find("form", id="search-form")
+    assert form and "hidden" in form[0].attrs, "the search form is shown only when the script runs"
+
+
+def _svg_boxes(browser, selector):
+    return browser.execute_script("""
+        return Array.from(document.querySelectorAll(arguments[0])).map(svg => {
+            const r = svg.getBoundingClientRect();
+            return {width: r.width, height: r.height, links: svg.querySelectorAll('a').length,
+                    labelled: !!svg.getAttribute('aria-labelledby') && ['img', 'group'].includes(svg.getAttribute('role'))};
+        });
+    """, selector)
+
+
+def test_timeline_picture_renders_every_event(browser, urls, scheme, site):
+    sitecheck.load(browser, urls.page(scheme, "timeline/index.html"))
+    boxes = _svg_boxes(browser, "figure.chart svg")
+    assert len(boxes) == 1
+    events = len([p for p in site.pages if p.startswith("events/") and p != "events/index.html"])
+    assert boxes[0]["width"] > 300 and boxes[0]["height"] > 50
+    assert boxes[0]["links"] == events
+    assert boxes[0]["labelled"]
+    assert not sitecheck.severe_console_entries(browser)
+
+
+def test_relations_pictures_render(browser, urls, scheme):
+    for rel in ("relations/index.html", "actors/nso-group/index.html"):
+        sitecheck.load(browser, urls.page(scheme, rel))
+        boxes = _svg_boxes(browser, "figure.chart svg")
+        assert boxes, f"{rel}: no picture"
+        assert all(b["width"] > 200 and b["labelled"] for b in boxes), (rel, boxes)
+        assert max(b["links"] for b in boxes) >= 5, (rel, boxes)
+
+
+def test_actor_and_country_pages_show_their_timeline_and_connections(site):
+    for rel in ("actors/nso-group/index.html", "countries/israel/index.html"):
+        page = site.page(rel)
+        assert {"timeline", "relations", "events"} <= page.ids, rel
+        assert page.find("svg"), rel
+
+
+def test_every_event_has_numbered_citations(site):
+    events = [p for p in site.pages if p.startswith("events/") and p != "events/index.html"]
+    assert events
+    for rel in events:
+        page = site.page(rel)
+        assert "sources" in page.ids, rel
+        assert page.find("ol"), rel
+        source_links = [r for r in page.refs if r.tag == "a" and "/sources/" in r.url]
+        assert source_links, f"{rel}: no citation links to a source page"
+
+
+def test_data_exports_match_the_pages(site, public):
+    report = json.loads((public / "data/report.json").read_text(encoding="utf-8"))
+    assert report["schema"] == "dossier-report/1"
+    pages = site.pages
+    for kind, folder in (("actor", "actors"), ("country", "countries"), ("event", "events"), ("source", "sources")):
+        entities = [e for e in report["entities"] if e["kind"] == kind]
+        html = [p for p in pages if p.startswith(folder + "/") and p != f"{folder}/index.html"]
+        assert len(entities) == len(html), kind
+        for entity in entities:
+            assert (public / entity["url"]).is_file(), entity["url"]
+        rows = list(csv.DictReader(io.StringIO((public / f"data/{folder}.csv").read_text(encoding="utf-8"))))
+        assert [r["slug"] for r in rows] == [e["slug"] for e in entities]
+    keys = {f'{e["kind"]}:{e["slug"]}' for e in report["entities"]}
+    assert report["relations"]
+    for relation in report["relations"]:
+        assert relation["from"] in keys and relation["to"] in keys, relation
+        assert relation["type"] in {"involves", "belongs-to", "affiliated-with", "links-to"}
+
+
+def test_no_feed_or_sitemap_without_base_url(public):
+    assert (public / "robots.txt").is_file()
+    assert not (public / "feed.xml").exists()
+    assert not (public / "sitemap.xml").exists()
