@@ -19,7 +19,7 @@ struct SiteWatcher: Service {
     static let pingInterval = Duration.seconds(15)
 
     func run() async throws {
-        try? await cancelWhenGracefulShutdown { [self] in await watch() }
+        await cancelWhenGracefulShutdown { [self] in await watch() }
         await state.close()
     }
 

@@ -20,6 +20,12 @@ struct TreeSnapshot: Equatable, Sendable {
     struct Mark: Equatable, Sendable {
         let stamp: FileStamp
         let digest: Int?
+
+        /// Same stamp, and same bytes when both were hashed: a stamp that
+        /// settled between two polls is not a change.
+        static func == (a: Mark, b: Mark) -> Bool {
+            a.stamp == b.stamp && (a.digest == nil || b.digest == nil || a.digest == b.digest)
+        }
     }
 
     /// Walks `folders` (symbolic links to files followed, to folders not).

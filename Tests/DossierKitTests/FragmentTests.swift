@@ -44,7 +44,9 @@ import Testing
             let warned = Set(summary.diagnostics.all.filter { $0.message.contains("has no heading or section") }.compactMap {
                 $0.message.split(separator: "'").dropFirst(3).first.map(String.init)
             })
-            #expect(warned == ["histroy"])
+            // The actor has no summary, members or updates, so those sections
+            // are not on its page: linking to them is warned about like a typo.
+            #expect(warned == ["histroy", "summary", "members", "updates"])
             let page = try String(contentsOf: root.output.appendingPathComponent("actors/nso/index.html"), encoding: .utf8)
             let ids = SiteLinks.ids(in: page)
             for fragment in ["history", "events", "summary", "members", "updates"] where !warned.contains(fragment) {

@@ -13,6 +13,7 @@ enum InvalidCase: String, CaseIterable, Sendable, CustomStringConvertible {
     case duplicateField = "duplicate-field"
     case duplicateSlugInSubfolders = "duplicate-slug-in-subfolders"
     case emptyFile = "empty-file"
+    case errorsDoNotHideReferences = "errors-do-not-hide-references"
     case emptyRequiredField = "empty-required-field"
     case endBeforeStart = "end-before-start"
     case eventWithoutSources = "event-without-sources"

@@ -147,7 +147,7 @@ import Testing
             let summary = #"^built 3 actors, 2 countries, 3 events, 2 sources, 1 page \(\d+ files\) into public in \d+\.\d\d s, 1 warning\n$"#
             #expect(run.stdout.range(of: summary, options: .regularExpression) != nil, "\(run.stdout)")
             #expect(run.stderrLines == [
-                "content/events/report-published.md:15:81: warning: unsafe link 'javascript:alert(1)' is left out of the page"
+                "content/events/report-published.md:15:81: warning: unsafe link 'javascript:alert(1)' is disabled: its text stays, without the link"
             ])
             let home = try String(contentsOf: folder.appendingPathComponent("public/index.html"), encoding: .utf8)
             #expect(home.contains("<title>Minimal report</title>"))
@@ -178,7 +178,7 @@ import Testing
             let strict = try Self.run(["check", "--strict", "--templates", Self.templates.path], in: folder)
             #expect(strict.status == 1)
             #expect(strict.stderrLines == [
-                "content/events/report-published.md:15:81: error: unsafe link 'javascript:alert(1)' is left out of the page",
+                "content/events/report-published.md:15:81: error: unsafe link 'javascript:alert(1)' is disabled: its text stays, without the link",
                 "1 error",
             ])
         }

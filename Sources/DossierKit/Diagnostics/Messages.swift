@@ -149,7 +149,7 @@ enum Messages {
 
     static func unsafeLink(_ destination: String, at location: SourceLocation) -> Diagnostic {
         let shown = destination.count > 40 ? String(destination.prefix(40)) + "..." : destination
-        return .warning("unsafe link '\(shown)' is left out of the page", at: location)
+        return .warning("unsafe link '\(shown)' is disabled: its text stays, without the link", at: location)
     }
 
     static func unknownLinkKind(_ scheme: String, suggestion: String, at location: SourceLocation) -> Diagnostic {

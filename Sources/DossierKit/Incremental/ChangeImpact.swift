@@ -1,20 +1,51 @@
-/// Which entry pages an edit can alter, from what each page shows (see
-/// `ViewBuilder`): its own entry; the title, summary and details of every
-/// page it points at or that points at it (lists, citations, "linked from",
-/// timelines); and, through shared events, the actors and countries in its
-/// relations picture. Site-wide pages (home, indexes, timeline, relations,
-/// search, 404) and the data files are rendered on every rebuild.
+/// What a rebuild must render after some entries changed, from what each
+/// page shows (see `ViewBuilder`).
+///
+/// An entry page shows its own entry; the title, summary and details of
+/// every page it points at or that points at it (lists, citations, "linked
+/// from", timelines); and, on an actor's or a country's page, the actors of
+/// its events (the relations picture). Site-wide pages (home, indexes,
+/// timeline, relations, search, 404) and the data files show the titles,
+/// summaries and details of many entries, but no body except the home
+/// page's introduction.
 enum ChangeImpact {
-    /// The pages to render again after the entries `changed` were edited,
-    /// added or removed between `old` and `new`.
-    static func pages(changed: Set<PageKey>, old: Site, new: Site) -> Set<PageKey> {
+    /// Which pages to render: entry pages by key, and the site-wide pages.
+    struct Plan: Equatable {
+        /// Entry pages to render; nil for every page (and the data files).
+        var entries: Set<PageKey>?
+        /// The site-wide pages and the data files.
+        var siteWide: Bool
+        /// The home page alone, when only its introduction's body changed.
+        var home: Bool
+
+        static let everything = Plan(entries: nil, siteWide: true, home: true)
+    }
+
+    /// The plan after the entries `changed` were edited, added or removed
+    /// between `old` and `new`. A change of the settings or of the footer's
+    /// pages reaches every page.
+    static func plan(changed: Set<PageKey>, old: Site, new: Site) -> Plan {
+        if reachesEveryPage(old: old, new: new) { return .everything }
+        let faced = changed.filter { faceChanged(old[$0], new[$0]) }
+        guard !faced.isEmpty else {
+            // Only bodies changed: only their own pages show them.
+            return Plan(entries: changed, siteWide: false, home: changed.contains(Addresses.homePage))
+        }
+        return Plan(entries: pages(changed: changed, faced: faced, old: old, new: new), siteWide: true, home: true)
+    }
+
+    /// The changed pages, and the pages showing the face of those in `faced`.
+    static func pages(changed: Set<PageKey>, faced: Set<PageKey>, old: Site, new: Site) -> Set<PageKey> {
         var result = changed
-        for key in changed where faceChanged(old[key], new[key]) {
+        for key in faced {
             for site in [old, new] {
-                let near = neighbours(of: key, in: site)
-                result.formUnion(near)
-                for event in near.union([key]) where event.kind == .event {
-                    result.formUnion(neighbours(of: event, in: site))
+                result.formUnion(neighbours(of: key, in: site))
+                guard key.kind == .actor else { continue }
+                // Actors and countries sharing an event with an actor draw it in their relations picture.
+                for event in site.relations.pages(.event, pointingAt: key, by: .involves) {
+                    for reference in site[event]?.fieldReferences ?? [] where reference.kind == .actor || reference.kind == .country {
+                        result.insert(PageKey(reference.kind, reference.slug))
+                    }
                 }
             }
         }

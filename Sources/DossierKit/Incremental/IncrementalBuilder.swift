@@ -2,10 +2,9 @@ import Foundation
 
 /// The pipeline of `Builder.build()` kept warm for `dossier serve`: the site
 /// lives in memory, and each rebuild reads only the files that changed,
-/// validates everything (it is cheap), and renders only the pages a change
-/// can reach (`ChangeImpact`) plus the site-wide pages and data files. The
-/// result equals, byte for byte, what `dossier build` writes for the same
-/// files. Rebuilds run one at a time.
+/// validates everything (it is cheap), and renders only what the changes
+/// reach (`ChangeImpact`). The result equals, byte for byte, what
+/// `dossier build` writes for the same files. Rebuilds run one at a time.
 public final class IncrementalBuilder: @unchecked Sendable {
     public let project: Project
     private let state = Mutex(State())
@@ -21,11 +20,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var generation = 0
     }
 
-    /// The last site built without errors.
+    /// The last site built without errors, and which of its paths are pages,
+    /// data files and assets.
     private struct GoodBuild {
         let site: Site
         let files: [String: Data]
-        let pages: Int
+        let pages: Set<String>
+        let data: Set<String>
+        let assets: Set<String>
     }
 
     public init(project: Project) {
@@ -35,12 +37,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// Reads what changed, checks everything and, without errors, renders
     /// what the changes reach. With errors the last good site is kept.
     public func rebuild() -> RebuildOutcome {
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = ContinuousClock.now
         return state.withLock { state in
             var diagnostics = Diagnostics()
-            let loader = ContentLoader(project: project)
-            let settings = loader.loadSettings(&diagnostics)
+            let settings = ContentLoader(project: project).loadSettings(&diagnostics)
             let files = ContentWalker(root: project.content).files(&diagnostics)
             let (content, changed) = state.content.load(files, settings: settings, &diagnostics)
             state.pending.formUnion(changed)
@@ -48,68 +48,73 @@ public final class IncrementalBuilder: @unchecked Sendable {
             let (theme, themeChanged) = state.theme.load(from: project.templates, &diagnostics)
             if themeChanged { state.themePending = true }
             guard var site, let theme, !diagnostics.hasErrors else {
-                return outcome(state, diagnostics, succeeded: false, rendered: 0, all: false, start: start)
+                return outcome(state, diagnostics, succeeded: false, start: start)
             }
             if let baseURL = project.baseURL {
                 var settings = site.settings
                 settings.baseURL = baseURL
                 site = Site(settings: settings, entries: Array(site.entries.values))
             }
-            let all = state.themePending || state.good.map { ChangeImpact.reachesEveryPage(old: $0.site, new: site) } ?? true
-            let reached = all ? nil : state.good.map { ChangeImpact.pages(changed: state.pending, old: $0.site, new: site) }
-            let result = render(site, theme, assets: state.theme.assets, previous: state.good?.files ?? [:], only: reached)
-            if !result.changed.isEmpty { state.generation += 1 }
-            state.good = GoodBuild(site: site, files: result.files, pages: result.pages)
+            let plan = state.themePending ? .everything
+                : state.good.map { ChangeImpact.plan(changed: state.pending, old: $0.site, new: site) } ?? .everything
+            let (good, rendered) = render(site, theme, assets: state.theme.assets, plan: plan, after: state.good)
+            let changedPaths = Self.changes(from: state.good?.files ?? [:], to: good.files, among: rendered.union(state.good?.assets ?? []))
+            if !changedPaths.isEmpty { state.generation += 1 }
+            state.good = good
             state.pending = []
             state.themePending = false
-            return outcome(state, diagnostics, succeeded: true, rendered: result.rendered, all: all, start: start,
-                           changed: result.changed)
+            let pages = rendered.count { good.pages.contains($0) }
+            return outcome(state, diagnostics, succeeded: true, start: start, rendered: pages, all: plan.entries == nil,
+                           changed: changedPaths)
         }
     }
 
-    /// What one render produced: the whole site and what changed in it.
-    private struct Rendered {
-        var files: [String: Data]
-        var changed: [String]
-        var rendered: Int
-        var pages: Int
-    }
-
-    /// Renders the entry pages of `reached` (all when nil) and those missing
-    /// from `old`, the site-wide pages and the data files; every other page
-    /// keeps its bytes from `old`.
+    /// Renders what `plan` names over the previous site; returns the new
+    /// site and the paths written.
     private func render(
-        _ site: Site, _ theme: Theme, assets: [String: Data], previous old: [String: Data], only reached: Set<PageKey>?
-    ) -> Rendered {
+        _ site: Site, _ theme: Theme, assets: [String: Data], plan: ChangeImpact.Plan, after previous: GoodBuild?
+    ) -> (GoodBuild, Set<String>) {
+        var files = previous?.files ?? [:]
         let sink = MemorySink()
-        var rendered = 0
-        let jobs = Renderer(site: site, theme: theme).render(into: sink) { job in
-            guard let reached, let key = job.key, old[job.path] != nil else {
-                rendered += 1
-                return true
-            }
-            if reached.contains(key) { rendered += 1 }
-            return reached.contains(key)
+        let renderer = Renderer(site: site, theme: theme)
+        let jobs = renderer.render(into: sink) { job in
+            guard let entries = plan.entries, previous?.files[job.path] != nil else { return true }
+            guard let key = job.key else { return plan.siteWide || (plan.home && job.path == Addresses.home) }
+            return entries.contains(key)
         }
-        var files: [String: Data] = [:]
-        for job in jobs { files[job.path] = old[job.path] }
-        var changed = Set<String>()
-        for (path, data) in sink.files.withLock({ $0 }).merging(assets, uniquingKeysWith: { $1 }) {
-            files[path] = data
-            if old[path] != data { changed.insert(path) }
+        let pages = Set(jobs.map(\.path))
+        for path in previous?.pages ?? [] where !pages.contains(path) { files[path] = nil }
+        var written = sink.files.withLock { $0 }
+        var data = previous?.data ?? []
+        if plan.siteWide || previous == nil {
+            for path in data { files[path] = nil }
+            let generated = renderer.dataFiles(pagePaths: jobs.map(\.path))
+            for file in generated { written[file.path] = Data(file.text.utf8) }
+            data = Set(generated.map(\.path))
         }
-        for path in old.keys where files[path] == nil { changed.insert(path) }
-        return Rendered(files: files, changed: changed.sorted(), rendered: rendered, pages: jobs.count)
+        for path in previous?.assets ?? [] { files[path] = nil }
+        files.merge(written) { $1 }
+        files.merge(assets) { $1 }
+        let good = GoodBuild(site: site, files: files, pages: pages, data: data, assets: Set(assets.keys))
+        return (good, Set(written.keys).union(assets.keys))
+    }
+
+    /// Paths added, changed or removed: only `candidates` can have changed
+    /// bytes; any path can have disappeared.
+    private static func changes(from old: [String: Data], to new: [String: Data], among candidates: Set<String>) -> [String] {
+        var paths = Set<String>()
+        for path in candidates where old[path] != new[path] { paths.insert(path) }
+        for path in old.keys where new[path] == nil { paths.insert(path) }
+        return paths.sorted()
     }
 
     private func outcome(
-        _ state: State, _ diagnostics: Diagnostics, succeeded: Bool, rendered: Int, all: Bool,
-        start: ContinuousClock.Instant, changed: [String] = []
+        _ state: State, _ diagnostics: Diagnostics, succeeded: Bool, start: ContinuousClock.Instant,
+        rendered: Int = 0, all: Bool = false, changed: [String] = []
     ) -> RebuildOutcome {
-        let pages = state.good?.pages ?? 0
-        return RebuildOutcome(
+        RebuildOutcome(
             diagnostics: diagnostics, succeeded: succeeded, site: state.good?.files ?? [:], generation: state.generation,
-            changedPaths: changed, renderedPages: rendered, totalPages: pages, renderedAll: all,
+            changedPaths: changed, renderedPages: rendered, totalPages: state.good?.pages.count ?? 0, renderedAll: all,
             duration: ContinuousClock.now - start)
     }
 }

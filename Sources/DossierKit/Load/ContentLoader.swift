@@ -8,6 +8,8 @@ public struct LoadedContent: Sendable {
     public var entries: [Entry]
     public var knownKeys: Set<PageKey>
     public var paths: [PageKey: [String]]
+    /// References held by files that could not be typed: still checked.
+    public var uncheckedReferences: [Reference] = []
 }
 
 /// Stage 1: reads `site.yaml` and every content file, on every core.
@@ -17,19 +19,26 @@ struct ContentLoader {
     func load(_ diagnostics: inout Diagnostics) -> LoadedContent {
         let settings = loadSettings(&diagnostics)
         let files = ContentWalker(root: project.content).files(&diagnostics)
-        let results = files.parallelMap { file -> (Entry?, Diagnostics) in
+        let results = files.parallelMap { file -> (Entry?, [Reference], Diagnostics) in
             var fileDiagnostics = Diagnostics()
-            let entry = Self.loadEntry(file, &fileDiagnostics)
-            return (entry, fileDiagnostics)
+            var unchecked: [Reference] = []
+            var entry: Entry?
+            if let text = TextFile.read(file.url, path: file.path, &fileDiagnostics) {
+                entry = Self.loadEntry(file, text: text, unchecked: &unchecked, &fileDiagnostics)
+            }
+            return (entry, unchecked, fileDiagnostics)
         }
         var entries: [Entry] = []
-        for (entry, fileDiagnostics) in results {
+        var unchecked: [Reference] = []
+        for (entry, references, fileDiagnostics) in results {
             diagnostics.append(contentsOf: fileDiagnostics)
             if let entry { entries.append(entry) }
+            unchecked += references
         }
         var paths: [PageKey: [String]] = [:]
         for file in files { paths[PageKey(file.kind, file.slug), default: []].append(file.path) }
-        return LoadedContent(settings: settings, entries: entries, knownKeys: Set(paths.keys), paths: paths)
+        return LoadedContent(
+            settings: settings, entries: entries, knownKeys: Set(paths.keys), paths: paths, uncheckedReferences: unchecked)
     }
 
     /// Reads, splits, outlines and types one file.
@@ -40,9 +49,18 @@ struct ContentLoader {
 
     /// Splits, outlines and types one file's text (`serve` reads the bytes itself).
     static func loadEntry(_ file: ContentFileRef, text: String, _ diagnostics: inout Diagnostics) -> Entry? {
+        var unchecked: [Reference] = []
+        return loadEntry(file, text: text, unchecked: &unchecked, &diagnostics)
+    }
+
+    /// As `loadEntry(_:text:_:)`; a file that cannot be typed hands back its
+    /// references in `unchecked`.
+    static func loadEntry(
+        _ file: ContentFileRef, text: String, unchecked: inout [Reference], _ diagnostics: inout Diagnostics
+    ) -> Entry? {
         guard let split = FrontMatterSplitter.split(text, path: file.path, &diagnostics) else { return nil }
         let outline = Markdown.outline(of: split.body, reservedIDs: Sections.ids(for: file.kind))
-        return RecordDecoder.decode(file, split: split, outline: outline, &diagnostics)
+        return RecordDecoder.decode(file, split: split, outline: outline, unchecked: &unchecked, &diagnostics)
     }
 
     func loadSettings(_ diagnostics: inout Diagnostics) -> SiteSettings? {

@@ -11,6 +11,9 @@ struct FieldReader {
     private var fields: [String: (key: Node, value: Node)] = [:]
     private var order: [String] = []
     private(set) var diagnostics = Diagnostics()
+    /// Every reference read so far, kept so that a file with errors still
+    /// has its references checked.
+    private(set) var referencesRead: [Reference] = []
     /// Where a nested mapping (one `updates` item) starts, for its missing fields.
     private var start: SourceLocation?
 
@@ -79,7 +82,9 @@ struct FieldReader {
     }
 
     mutating func references(_ name: String, to kind: Kind) -> [Reference] {
-        list(name).map { Reference(kind: kind, slug: $0.text, location: $0.location, origin: .field(name)) }
+        let references = list(name).map { Reference(kind: kind, slug: $0.text, location: $0.location, origin: .field(name)) }
+        referencesRead += references
+        return references
     }
 
     mutating func date(_ name: String, required: Bool = false, dayOnly: Bool = false) -> PartialDate? {

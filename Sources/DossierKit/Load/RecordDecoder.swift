@@ -21,6 +21,16 @@ enum RecordDecoder {
     static func decode(
         _ file: ContentFileRef, split: SplitFile, outline: BodyOutline, _ diagnostics: inout Diagnostics
     ) -> Entry? {
+        var unchecked: [Reference] = []
+        return decode(file, split: split, outline: outline, unchecked: &unchecked, &diagnostics)
+    }
+
+    /// As `decode`, and when the entry cannot be typed, hands back the
+    /// references it holds in `unchecked`, so they are still checked.
+    static func decode(
+        _ file: ContentFileRef, split: SplitFile, outline: BodyOutline, unchecked: inout [Reference],
+        _ diagnostics: inout Diagnostics
+    ) -> Entry? {
         guard
             var reader = FieldReader(
                 yaml: split.yaml, path: file.path, lineOffset: 1, allowed: fields[file.kind] ?? [], &diagnostics)
@@ -41,7 +51,10 @@ enum RecordDecoder {
         let links = bodyReferences(outline.links, &reader)
         let hasErrors = reader.diagnostics.hasErrors
         diagnostics.append(contentsOf: reader.diagnostics)
-        guard let title, let details, !hasErrors else { return nil }
+        guard let title, let details, !hasErrors else {
+            unchecked = reader.referencesRead + links
+            return nil
+        }
         return Entry(
             kind: file.kind, slug: file.slug, path: file.path, title: title, summary: summary, draft: draft,
             details: details, body: split.body, links: links, headingIDs: outline.headingIDs)

@@ -20,4 +20,23 @@ public enum Sections {
         }
         return layout.union(own)
     }
+
+    /// For each section id of a kind, the view value whose presence shows
+    /// the section in the default theme (`{{^empty(events)}}<section id="events">`).
+    static func viewKeys(for kind: Kind) -> [String: String] {
+        let common = ["summary": "summary", "linked-from": "linkedFrom"]
+        let own: [String: String]
+        switch kind {
+        case .actor:
+            own = [
+                "events": "events", "timeline": "timelineSVG", "countries": "countries", "affiliations": "affiliations",
+                "members": "members", "relations": "connections", "updates": "updates",
+            ]
+        case .country: own = ["actors": "actors", "events": "events", "timeline": "timelineSVG", "relations": "connections"]
+        case .event: own = ["actors": "actors", "countries": "countries", "sources": "sources", "updates": "updates"]
+        case .source: own = ["details": "publisher", "events": "events"]
+        case .page: own = [:]
+        }
+        return common.merging(own) { first, _ in first }
+    }
 }

@@ -55,6 +55,11 @@ enum Labels {
         }
     }
 
+    /// "1 actor", "37 actors".
+    static func count(_ number: Int, _ kind: Kind) -> String {
+        "\(number) \(number == 1 ? kind.rawValue : kind.folder)"
+    }
+
     /// "18 July 2021", "July 2021 – March 2022".
     static func span(_ start: PartialDate, _ end: PartialDate?) -> String {
         guard let end, end != start else { return start.display }

@@ -54,11 +54,13 @@ struct Renderer: Sendable {
     /// Renders every page into `sink`; returns the paths written.
     @discardableResult
     func render(into sink: PageSink) -> [PageJob] {
-        render(into: sink, only: { _ in true })
+        let jobs = render(into: sink, only: { _ in true })
+        for file in dataFiles(pagePaths: jobs.map(\.path)) { sink.write(file.path, file.text) }
+        return jobs
     }
 
-    /// Renders the pages `include` accepts, then every data file, into
-    /// `sink`; returns every job of the site (`serve` re-renders a few).
+    /// Renders the pages `include` accepts into `sink`, without the data
+    /// files; returns every job of the site (`serve` re-renders a few).
     @discardableResult
     func render(into sink: PageSink, only include: (PageJob) -> Bool) -> [PageJob] {
         let jobs = jobs()
@@ -68,7 +70,6 @@ struct Renderer: Sendable {
             sink.write(job.path, theme.render(job.makeView(builder), template: job.template))
             return true
         }
-        for file in dataFiles(pagePaths: jobs.map(\.path)) { sink.write(file.path, file.text) }
         return jobs
     }
 

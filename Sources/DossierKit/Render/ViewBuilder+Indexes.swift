@@ -28,6 +28,7 @@ extension ViewBuilder {
         view["title"] = kind.pluralTitle
         let entries = site.entries(of: kind)
         view["count"] = entries.count
+        view["countLabel"] = Labels.count(entries.count, kind)
         switch kind {
         case .actor:
             view["groups"] = ActorKind.allCases.compactMap { actorKind -> View? in

@@ -76,11 +76,6 @@ extension ViewBuilder {
         return keys.compactMap { site[$0] }.enumerated().map { index, entry in
             var view = link(to: entry, from: path)
             view["number"] = index + 1
-            if let source = entry.source {
-                view["publisher"] = source.publisher
-                if let url = source.url { view["externalURL"] = url }
-                if let archive = source.archiveURL { view["archiveURL"] = archive }
-            }
             return view
         }
     }

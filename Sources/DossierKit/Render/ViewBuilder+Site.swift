@@ -10,6 +10,7 @@ extension ViewBuilder {
         view["title"] = "Timeline"
         let events = site.entries(of: .event)
         view["count"] = events.count
+        view["countLabel"] = Labels.count(events.count, .event)
         view["timelineSVG"] = timelineSVG(events.map(\.key), for: site.settings.title, path: path, idPrefix: "timeline-svg")
         var years: [View] = []
         for year in Set(events.compactMap { $0.event?.date.year }).sorted() {
@@ -75,6 +76,9 @@ extension ViewBuilder {
         view["chartsStylesheetURL"] = root + "assets/charts.css"
         view["iconURL"] = root + "assets/icon.svg"
         view["searchURL"] = root + Self.searchPath
+        view["dataURL"] = root + "data/report.json"
+        view["feedURL"] = site.settings.baseURL != nil ? root + "feed.xml" : false
+        view["canonicalURL"] = false
         view["nav"] = (view["nav"] as? [View] ?? []).map { item -> View in
             var item = item
             if let url = item["url"] as? String { item["url"] = root + url }

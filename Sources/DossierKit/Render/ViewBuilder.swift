@@ -44,13 +44,18 @@ struct ViewBuilder: Sendable {
         return view
     }
 
+    /// A link to an entry. Every key a list item may show is present, as
+    /// `false` when the entry has no value: Mustache would otherwise look the
+    /// key up on the enclosing page and show the page's own value.
     func link(to entry: Entry, from path: String) -> View {
         var view: View = [
             "title": entry.title,
             "url": Addresses.relative(from: path, to: Addresses.page(entry.key)),
             "kindLabel": Labels.kind(entry.kind),
+            "summary": entry.summary ?? false,
+            "date": false, "datetime": false, "status": false, "statusLabel": false, "detail": false,
+            "publisher": false, "externalURL": false, "archiveURL": false,
         ]
-        if let summary = entry.summary { view["summary"] = summary }
         if let event = entry.event {
             view["date"] = Labels.span(event.date, event.endDate)
             view["datetime"] = event.date.description
@@ -61,7 +66,10 @@ struct ViewBuilder: Sendable {
         if let country = entry.country { view["detail"] = country.code }
         if let source = entry.source {
             view["detail"] = source.publisher
-            if let date = source.date { view["date"] = date.display }
+            view["publisher"] = source.publisher
+            view["date"] = source.date?.display ?? false
+            view["externalURL"] = source.url ?? false
+            view["archiveURL"] = source.archiveURL ?? false
         }
         return view
     }

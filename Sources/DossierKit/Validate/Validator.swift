@@ -17,10 +17,15 @@ struct Validator {
                 check(reference, from: entry, byKey: byKey, slugs: slugsByKind[reference.kind] ?? [], &diagnostics)
             }
         }
+        for reference in content.uncheckedReferences where !content.knownKeys.contains(PageKey(reference.kind, reference.slug)) {
+            let slugs = slugsByKind[reference.kind] ?? []
+            diagnostics.append(Messages.unknownReference(reference, suggestion: Suggestions.closest(to: reference.slug, in: slugs)))
+        }
         guard let settings = content.settings else { return nil }
         let site = Site(settings: settings, entries: entries.filter { includeDrafts || !$0.draft })
         // Likely mistakes are judged on the whole report only: with a file
         // dropped for its errors, a source it cites would look uncited.
+        checkFragments(in: site, &diagnostics)
         if !diagnostics.hasErrors { Lint.check(site, &diagnostics) }
         return site
     }
@@ -63,10 +68,22 @@ struct Validator {
         if target.draft, !entry.draft, !includeDrafts {
             diagnostics.append(Messages.referenceToDraft(reference))
         }
-        if let fragment = reference.fragment, !fragment.isEmpty,
-            !target.headingIDs.contains(fragment), !Sections.ids(for: target.kind).contains(fragment)
-        {
-            diagnostics.append(Messages.unknownFragment(reference))
+    }
+
+    /// A `#fragment` must name a heading of the target's body or a section
+    /// the target's page shows; judged on the published site.
+    private func checkFragments(in site: Site, _ diagnostics: inout Diagnostics) {
+        let views = ViewBuilder(site: site, renderBody: { _, _ in "" })
+        var sections: [PageKey: Set<String>] = [:]
+        for entry in site.entries.values.sorted(by: { $0.path < $1.path }) {
+            for reference in entry.links {
+                guard let fragment = reference.fragment, !fragment.isEmpty,
+                    let target = site[PageKey(reference.kind, reference.slug)], !target.headingIDs.contains(fragment)
+                else { continue }
+                let shown = sections[target.key] ?? views.presentSections(of: target)
+                sections[target.key] = shown
+                if !shown.contains(fragment) { diagnostics.append(Messages.unknownFragment(reference)) }
+            }
         }
     }
 }

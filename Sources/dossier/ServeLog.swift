@@ -1,0 +1,44 @@
+import DossierKit
+import DossierServe
+import Foundation
+
+/// What `serve` prints: a line per build, diagnostics when there are errors
+/// and when the warnings change.
+final class ServeLog: Sendable {
+    let printer: DiagnosticPrinter
+    private let shownWarnings = ServeLogState()
+
+    init(printer: DiagnosticPrinter) {
+        self.printer = printer
+    }
+
+    func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    func report(_ event: ServeEvent) {
+        switch event {
+        case .listening(let host, let port):
+            let shown = host.contains(":") ? "[\(host)]" : host
+            say("serving http://\(shown):\(port)/ (edits to the content and templates rebuild it; Ctrl-C stops)")
+        case .stopped:
+            say("stopped")
+        case .built(let outcome, let changes):
+            guard outcome.succeeded else {
+                let consequence = outcome.generation == 0 ? "nothing to serve until they are fixed" : "still serving the last good site"
+                printer.print(outcome.diagnostics, consequence: consequence)
+                shownWarnings.set(nil)
+                return
+            }
+            if shownWarnings.set(outcome.diagnostics.sorted.map(\.description)) { printer.print(outcome.diagnostics) }
+            let time = String(format: "%.1f ms", Double(outcome.duration.components.attoseconds) / 1e15
+                + Double(outcome.duration.components.seconds) * 1000)
+            guard !changes.isEmpty else {
+                return say("built \(outcome.totalPages) pages (\(outcome.site.count) files) in \(time)")
+            }
+            let files = outcome.changedPaths.count
+            say((changes.count == 1 ? changes[0] : "\(changes.count) files") + " changed: rendered \(outcome.renderedPages) of "
+                + "\(outcome.totalPages) pages in \(time), \(files) file\(files == 1 ? "" : "s") of the site changed")
+        }
+    }
+}
