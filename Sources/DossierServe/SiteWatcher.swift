@@ -26,11 +26,15 @@ struct SiteWatcher: Service {
     private func watch() async {
         var known = baseline
         var lastPing = ContinuousClock.now
+        var pause = interval
         while !Task.isCancelled {
-            try? await Task.sleep(for: interval)
+            try? await Task.sleep(for: pause)
             guard !Task.isCancelled else { return }
             let folders = folders
+            let scanStart = ContinuousClock.now
             var current = await Background.run { TreeSnapshot.take(folders) }
+            // On a very large tree, poll less often than scanning takes, times five.
+            pause = max(interval, (ContinuousClock.now - scanStart) * 5)
             if current == known {
                 if ContinuousClock.now - lastPing > Self.pingInterval {
                     await state.ping()

@@ -1,14 +1,6 @@
 import DossierKit
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The stamps of every file under the watched folders, compared poll after
 /// poll to notice edits. Names starting with `.` are skipped (editors' swap
 /// and backup files); a file whose stamp is unsettled (`FileStamp`) is also
@@ -45,23 +37,22 @@ struct TreeSnapshot: Equatable, Sendable {
     }
 
     private mutating func walk(_ folder: String, now: Int64, depth: Int) {
-        guard depth < 32, let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
-        while let item = readdir(directory) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            guard !name.hasPrefix(".") else { continue }
+        guard depth < 32 else { return }
+        for (name, type) in FolderScan.entries(of: folder) where !name.hasPrefix(".") {
             let path = folder + "/" + name
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
+            switch type {
+            case .directory:
                 walk(path, now: now, depth: depth + 1)
-                continue
+            case .file, .other:
+                if let stamp = FileStamp(path: path, followingLinks: false) { note(path, stamp, now: now) }
+            case .link:
+                if let stamp = FileStamp(path: path) ?? FileStamp(path: path, followingLinks: false) { note(path, stamp, now: now) }
             }
-            guard let stamp = FileStamp(path: path) ?? FileStamp(path: path, followingLinks: false) else { continue }
-            files[path] = Mark(stamp: stamp, digest: stamp.isUnsettled(at: now) ? Self.digest(path) : nil)
         }
+    }
+
+    private mutating func note(_ path: String, _ stamp: FileStamp, now: Int64) {
+        files[path] = Mark(stamp: stamp, digest: stamp.isUnsettled(at: now) ? Self.digest(path) : nil)
     }
 
     private static func digest(_ path: String) -> Int? {

@@ -23,12 +23,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one).")
     var port = 8000
 
+    @Flag(name: .shortAndLong, help: "Print how long each stage of every rebuild took.")
+    var verbose = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
     }
 
     func run() async throws {
-        let log = ServeLog(printer: .standardError())
+        let log = ServeLog(printer: .standardError(), verbose: verbose)
         if !["127.0.0.1", "localhost", "::1"].contains(host) && !host.hasPrefix("127.") {
             log.say("warning: serving on \(host): other machines can read the site")
         }

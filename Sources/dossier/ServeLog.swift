@@ -6,10 +6,13 @@ import Foundation
 /// and when the warnings change.
 final class ServeLog: Sendable {
     let printer: DiagnosticPrinter
+    /// Adds each stage's time to the line of a build.
+    let verbose: Bool
     private let shownWarnings = ServeLogState()
 
-    init(printer: DiagnosticPrinter) {
+    init(printer: DiagnosticPrinter, verbose: Bool) {
         self.printer = printer
+        self.verbose = verbose
     }
 
     func say(_ line: String) {
@@ -31,14 +34,19 @@ final class ServeLog: Sendable {
                 return
             }
             if shownWarnings.set(outcome.diagnostics.sorted.map(\.description)) { printer.print(outcome.diagnostics) }
-            let time = String(format: "%.1f ms", Double(outcome.duration.components.attoseconds) / 1e15
-                + Double(outcome.duration.components.seconds) * 1000)
+            let time = Self.milliseconds(outcome.duration)
+            let stages = verbose ? " (" + outcome.phases.map { "\($0.name) \(Self.milliseconds($0.duration))" }.joined(separator: ", ") + ")" : ""
             guard !changes.isEmpty else {
-                return say("built \(outcome.totalPages) pages (\(outcome.site.count) files) in \(time)")
+                return say("built \(outcome.totalPages) pages (\(outcome.site.count) files) in \(time)\(stages)")
             }
             let files = outcome.changedPaths.count
             say((changes.count == 1 ? changes[0] : "\(changes.count) files") + " changed: rendered \(outcome.renderedPages) of "
-                + "\(outcome.totalPages) pages in \(time), \(files) file\(files == 1 ? "" : "s") of the site changed")
+                + "\(outcome.totalPages) pages in \(time)\(stages), \(files) file\(files == 1 ? "" : "s") of the site changed")
         }
+    }
+
+    private static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return String(format: "%.1f ms", Double(seconds) * 1000 + Double(attoseconds) / 1e15)
     }
 }

@@ -28,10 +28,14 @@ import Testing
         try project.write(event, try project.read(event) + "\nOne more sentence.\n")
         let second = builder.rebuild()
         #expect(second.succeeded && !second.renderedAll)
-        #expect(second.renderedPages < first.renderedPages / 2)
-        #expect(second.changedPaths.contains { $0.hasPrefix("events/") })
+        #expect(second.renderedPages == 1)  // only its body changed: only its page shows it
+        #expect(second.changedPaths.count == 1 && second.changedPaths[0].hasPrefix("events/"))
+        try project.write(event, try project.read(event).replacingOccurrences(of: "title: ", with: "title: New "))
+        let third = builder.rebuild()
+        #expect(third.renderedPages > 1 && third.renderedPages < first.renderedPages / 2)
+        #expect(third.changedPaths.contains("data/report.json") && third.changedPaths.contains("events/index.html"))
         let unchanged = builder.rebuild()
-        #expect(unchanged.changedPaths.isEmpty && unchanged.generation == second.generation)
+        #expect(unchanged.changedPaths.isEmpty && unchanged.generation == third.generation)
     }
 
     /// Two writes of the same size within one timestamp tick keep the file's

@@ -12,15 +12,15 @@ import Testing
         let project = try TestProject()
         let running = try await RunningServer.start(project.project)
         let client = running.client
-        try expectServedSiteMatchesFullBuild(client, project)
-        let events = try client.openEvents()
-        var status = try Status(client.request("/_dossier/status").body)
+        try await expectServedSiteMatchesFullBuild(client, project)
+        let events = try await client.openEvents()
+        var status = try Status(await client.request("/_dossier/status").body)
         #expect(status.ok && !status.build.isEmpty)
 
         /// Waits for the rebuild after an edit: a new build, announced on the event stream.
-        func rebuilt() throws -> Status {
+        func rebuilt() async throws -> Status {
             let previous = status.build
-            status = try waitForStatus(events, client) { $0.ok && $0.build != previous }
+            status = try await waitForStatus(events, client) { $0.ok && $0.build != previous }
             #expect(events.received.contains("data: \(status.build)\n\n"))
             return status
         }
@@ -30,9 +30,9 @@ import Testing
         let good = try project.read(event)
         try project.write(event, good.replacingOccurrences(
             of: #"(?m)^title: .*$"#, with: "title: \"A changed title\"", options: .regularExpression))
-        _ = try rebuilt()
-        #expect(try client.request("/" + eventPage).text.contains("A changed title"))
-        try expectServedSiteMatchesFullBuild(client, project)
+        _ = try await rebuilt()
+        #expect(try await client.request("/" + eventPage).text.contains("A changed title"))
+        try await expectServedSiteMatchesFullBuild(client, project)
 
         let source = project.files(under: "content/sources")[0].split(separator: "/").last!.dropLast(3)
         try project.write("content/events/added-in-test.md", """
@@ -47,41 +47,41 @@ import Testing
             Added while serving.
 
             """)
-        _ = try rebuilt()
-        #expect(try client.request("/events/added-in-test/").status == 200)
-        try expectServedSiteMatchesFullBuild(client, project)
+        _ = try await rebuilt()
+        #expect(try await client.request("/events/added-in-test/").status == 200)
+        try await expectServedSiteMatchesFullBuild(client, project)
 
         try project.remove("content/events/added-in-test.md")
-        _ = try rebuilt()
-        #expect(try client.request("/events/added-in-test/").status == 404)
-        try expectServedSiteMatchesFullBuild(client, project)
+        _ = try await rebuilt()
+        #expect(try await client.request("/events/added-in-test/").status == 404)
+        try await expectServedSiteMatchesFullBuild(client, project)
 
         let template = "templates/partials/link-item.mustache"
         try project.write(template, try project.read(template).replacingOccurrences(of: "<li>", with: "<li class=\"edited\">"))
-        _ = try rebuilt()
-        #expect(try client.request("/actors/").text.contains("<li class=\"edited\">"))
-        try expectServedSiteMatchesFullBuild(client, project)
+        _ = try await rebuilt()
+        #expect(try await client.request("/actors/nso-group/").text.contains("<li class=\"edited\">"))
+        try await expectServedSiteMatchesFullBuild(client, project)
 
         // An error keeps the last good site and is reported with its place.
-        let before = try client.request("/" + eventPage).body
+        let before = try await client.request("/" + eventPage).body
         let changed = try project.read(event)
         try project.write(event, changed.replacingOccurrences(of: "actors: [", with: "actors: [no-such-actor, "))
-        let failed = try waitForStatus(events, client) { !$0.ok }
+        let failed = try await waitForStatus(events, client) { !$0.ok }
         let error = try #require(failed.errors.first)
         let line = changed.components(separatedBy: "\n").firstIndex { $0.hasPrefix("actors: [") }.map { $0 + 1 }
         #expect(error.file?.hasSuffix(event) == true)
         #expect(error.line == line && error.column == 10)
         #expect(error.message.contains("no-such-actor"))
         #expect(failed.build == status.build)
-        #expect(try client.request("/" + eventPage).body == before)
+        #expect(try await client.request("/" + eventPage).body == before)
 
         try project.write(event, changed)
-        let fixed = try waitForStatus(events, client) { $0.ok }
+        let fixed = try await waitForStatus(events, client) { $0.ok }
         #expect(fixed.errors.isEmpty)
-        try expectServedSiteMatchesFullBuild(client, project)
+        try await expectServedSiteMatchesFullBuild(client, project)
 
         try await running.stop()
-        #expect(events.closes(within: 5))
+        #expect(await events.closes(within: 5))
     }
 
     @Test func answersWithTypesRedirectsAndTheNotFoundPage() async throws {
@@ -99,22 +99,22 @@ import Testing
             ("/_dossier/status", "application/json"),
         ]
         for (path, type) in expectations {
-            let reply = try client.request(path)
+            let reply = try await client.request(path)
             #expect(reply.status == 200, "\(path)")
             #expect(reply.headers["content-type"] == type, "\(path)")
             #expect(reply.headers["cache-control"] == "no-store", "\(path)")
         }
-        let folder = try client.request("/actors/nso-group/")
+        let folder = try await client.request("/actors/nso-group/")
         #expect(folder.status == 200 && folder.text.contains("</html>"))
-        let redirect = try client.request("/actors/nso-group?x=1")
+        let redirect = try await client.request("/actors/nso-group?x=1")
         #expect(redirect.status == 302 && redirect.headers["location"] == "/actors/nso-group/?x=1")
-        let missing = try client.request("/actors/no-such-actor/")
+        let missing = try await client.request("/actors/no-such-actor/")
         let notFound = try #require(try project.fullBuild().get()["404.html"])
         #expect(missing.status == 404)
         #expect(stripLiveTag(missing.body) == notFound)
-        #expect(try client.request("/", method: "HEAD").body.isEmpty)
-        #expect(try client.request("/", method: "POST").status == 405)
-        let script = try client.request("/_dossier/live.js").text
+        #expect(try await client.request("/", method: "HEAD").body.isEmpty)
+        #expect(try await client.request("/", method: "POST").status == 405)
+        let script = try await client.request("/_dossier/live.js").text
         #expect(script.contains("EventSource") && !script.contains("innerHTML"))
         try await running.stop()
     }
@@ -132,7 +132,7 @@ import Testing
             "/../secret.txt", "/.%2e/secret.txt", "/%2E%2E%2Fsecret.txt",
         ]
         for path in attempts {
-            let reply = try running.client.request(path)
+            let reply = try await running.client.request(path)
             #expect([400, 404].contains(reply.status), "\(path) → \(reply.status)")
             #expect(!reply.text.contains("TOP SECRET") && !reply.text.contains("root:x:0"), "\(path)")
             #expect(!reply.text.contains("swift-tools-version"), "\(path)")
@@ -169,11 +169,11 @@ func pagePath(of file: String) throws -> String {
 /// Every file of a full build, fetched over HTTP, equals the built one.
 func expectServedSiteMatchesFullBuild(
     _ client: HTTPClient, _ project: TestProject, sourceLocation: Testing.SourceLocation = #_sourceLocation
-) throws {
+) async throws {
     let expected = try project.fullBuild().get()
     var differing: [String] = []
     for (path, data) in expected.sorted(by: { $0.key < $1.key }) {
-        let reply = try client.request("/" + path)
+        let reply = try await client.request("/" + path)
         let served = path.hasSuffix(".html") ? stripLiveTag(reply.body) : reply.body
         if reply.status != 200 || served != data { differing.append(path) }
     }
@@ -184,12 +184,12 @@ func expectServedSiteMatchesFullBuild(
 /// `done` accepts it.
 func waitForStatus(
     _ events: HTTPClient.EventStream, _ client: HTTPClient, timeout: Double = 20, until done: (Status) -> Bool
-) throws -> Status {
+) async throws -> Status {
     let deadline = Date().addingTimeInterval(timeout)
     while true {
-        let status = try Status(client.request("/_dossier/status").body)
+        let status = try Status(await client.request("/_dossier/status").body)
         if done(status) { return status }
         guard deadline.timeIntervalSinceNow > 0 else { throw HTTPClient.Failure(description: "no such status in time: \(status)") }
-        _ = try? events.waitFor("\n\n", timeout: min(1, deadline.timeIntervalSinceNow))
+        _ = try? await events.waitFor("\n\n", timeout: min(1, deadline.timeIntervalSinceNow))
     }
 }

@@ -51,6 +51,14 @@ enum Messages {
         .error("file contains a NUL byte: is it a binary file?", at: location)
     }
 
+    static func utf16(at location: SourceLocation) -> Diagnostic {
+        .error("file is UTF-16: save it as UTF-8", at: location)
+    }
+
+    static func fileTooLarge(path: String, size: Int, limit: Int) -> Diagnostic {
+        .error("file is too large (\((size + (1 << 20) - 1) >> 20) MB): text files are limited to \(limit >> 20) MB", at: SourceLocation(path: path))
+    }
+
     static func notUTF8(at location: SourceLocation) -> Diagnostic {
         .error("file is not valid UTF-8: save it as UTF-8", at: location)
     }
@@ -82,6 +90,10 @@ enum Messages {
         default:
             return .error("invalid YAML", at: SourceLocation(path: path, line: lineOffset + 1, column: 1))
         }
+    }
+
+    static func aliasBomb(limit: Int, at location: SourceLocation) -> Diagnostic {
+        .error("YAML aliases here stand for more than \(limit) values: write the values out instead", at: location)
     }
 
     static func frontMatterNotMapping(at location: SourceLocation) -> Diagnostic {

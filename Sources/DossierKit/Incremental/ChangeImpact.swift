@@ -9,16 +9,16 @@
 /// summaries and details of many entries, but no body except the home
 /// page's introduction.
 enum ChangeImpact {
-    /// Which pages to render: entry pages by key, and the site-wide pages.
+    /// Which pages to render: entry pages by key, site-wide pages by path.
     struct Plan: Equatable {
-        /// Entry pages to render; nil for every page (and the data files).
+        /// Entry pages to render; nil for every page and data file.
         var entries: Set<PageKey>?
-        /// The site-wide pages and the data files.
-        var siteWide: Bool
-        /// The home page alone, when only its introduction's body changed.
-        var home: Bool
+        /// Site-wide pages to render (when `entries` is not nil).
+        var siteWide: Set<String>
+        /// Whether to write the data files again (when `entries` is not nil).
+        var data: Bool
 
-        static let everything = Plan(entries: nil, siteWide: true, home: true)
+        static let everything = Plan(entries: nil, siteWide: [], data: true)
     }
 
     /// The plan after the entries `changed` were edited, added or removed
@@ -27,11 +27,31 @@ enum ChangeImpact {
     static func plan(changed: Set<PageKey>, old: Site, new: Site) -> Plan {
         if reachesEveryPage(old: old, new: new) { return .everything }
         let faced = changed.filter { faceChanged(old[$0], new[$0]) }
-        guard !faced.isEmpty else {
-            // Only bodies changed: only their own pages show them.
-            return Plan(entries: changed, siteWide: false, home: changed.contains(Addresses.homePage))
+        var plan = Plan(entries: pages(changed: changed, faced: faced, old: old, new: new), siteWide: [], data: !faced.isEmpty)
+        if changed.contains(Addresses.homePage) { plan.siteWide.insert(Addresses.home) }
+        guard !faced.isEmpty else { return plan }  // only bodies changed: only their own pages show them
+        plan.siteWide.formUnion(siteWidePages(showing: faced, old: old, new: new))
+        return plan
+    }
+
+    /// The site-wide pages that show the faces of `faced`: every one when an
+    /// entry came or went (counts), else those listing their kinds.
+    static func siteWidePages(showing faced: Set<PageKey>, old: Site, new: Site) -> Set<String> {
+        // The 404 page shows only the layout (settings and footer): never here.
+        var pages = Set<String>()
+        let kinds = Set(faced.map(\.kind))
+        let cameOrWent = faced.contains { (old[$0] == nil) != (new[$0] == nil) }
+        if cameOrWent { pages.insert(ViewBuilder.searchPath) }
+        let homeLinks = neighbours(of: Addresses.homePage, in: old).union(neighbours(of: Addresses.homePage, in: new))
+        if cameOrWent || !kinds.isDisjoint(with: [.event, .page]) || !faced.isDisjoint(with: homeLinks) {
+            pages.insert(Addresses.home)
         }
-        return Plan(entries: pages(changed: changed, faced: faced, old: old, new: new), siteWide: true, home: true)
+        for kind in Kind.allCases where cameOrWent || kinds.contains(kind) { pages.insert(Addresses.index(kind)) }
+        // The countries index counts each country's events and actors.
+        if !kinds.isDisjoint(with: [.event, .actor]) { pages.insert(Addresses.index(.country)) }
+        if cameOrWent || kinds.contains(.event) { pages.insert(ViewBuilder.timelinePath) }
+        if cameOrWent || !kinds.isDisjoint(with: [.event, .actor]) { pages.insert(ViewBuilder.relationsPath) }
+        return pages
     }
 
     /// The changed pages, and the pages showing the face of those in `faced`.

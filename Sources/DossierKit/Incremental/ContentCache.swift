@@ -21,22 +21,22 @@ struct ContentCache {
     /// What `ContentLoader.load` returns for `files`, plus the keys of the
     /// files that were added, removed or changed since the last call.
     mutating func load(
-        _ files: [ContentFileRef], settings: SiteSettings?, _ diagnostics: inout Diagnostics
+        _ files: [WalkCache.File], settings: SiteSettings?, _ diagnostics: inout Diagnostics
     ) -> (content: LoadedContent, changed: Set<PageKey>) {
         let previous = items
         let results = files.parallelMap { file -> (item: Item, changed: Bool) in
-            Self.refresh(file, previous: previous[file.url.path])
+            Self.refresh(file.ref, path: file.path, previous: previous[file.path])
         }
         var changed = Set<PageKey>()
         var next: [String: Item] = [:]
         var entries: [Entry] = []
         var paths: [PageKey: [String]] = [:]
         for (file, result) in zip(files, results) {
-            next[file.url.path] = result.item
+            next[file.path] = result.item
             if result.changed { changed.insert(result.item.key) }
             diagnostics.append(contentsOf: result.item.diagnostics)
             if let entry = result.item.entry { entries.append(entry) }
-            paths[result.item.key, default: []].append(file.path)
+            paths[result.item.key, default: []].append(file.ref.path)
         }
         for (path, item) in previous where next[path] == nil { changed.insert(item.key) }
         items = next
@@ -45,10 +45,10 @@ struct ContentCache {
     }
 
     /// The cached item when the file is unchanged, else the file read again.
-    private static func refresh(_ file: ContentFileRef, previous: Item?) -> (item: Item, changed: Bool) {
+    private static func refresh(_ file: ContentFileRef, path: String, previous: Item?) -> (item: Item, changed: Bool) {
         let key = PageKey(file.kind, file.slug)
         let readAt = FileStamp.now()
-        let stamp = FileStamp(path: file.url.path)
+        let stamp = FileStamp(path: path)
         if let previous, let stamp, previous.stamp == stamp, !stamp.isUnsettled(at: previous.readAt) {
             return (previous, false)
         }

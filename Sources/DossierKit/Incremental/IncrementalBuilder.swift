@@ -10,6 +10,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private let state = Mutex(State())
 
     private struct State {
+        var walk = WalkCache()
         var content = ContentCache()
         var theme = ThemeCache()
         var good: GoodBuild?
@@ -38,17 +39,22 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// what the changes reach. With errors the last good site is kept.
     public func rebuild() -> RebuildOutcome {
         let start = ContinuousClock.now
+        var phases = Phases()
         return state.withLock { state in
             var diagnostics = Diagnostics()
             let settings = ContentLoader(project: project).loadSettings(&diagnostics)
-            let files = ContentWalker(root: project.content).files(&diagnostics)
+            let files = state.walk.files(in: project.content, &diagnostics)
+            phases.end("list")
             let (content, changed) = state.content.load(files, settings: settings, &diagnostics)
             state.pending.formUnion(changed)
+            phases.end("load")
             let site = Validator(content: content, includeDrafts: project.includeDrafts).validate(&diagnostics)
+            phases.end("validate")
             let (theme, themeChanged) = state.theme.load(from: project.templates, &diagnostics)
             if themeChanged { state.themePending = true }
+            phases.end("theme")
             guard var site, let theme, !diagnostics.hasErrors else {
-                return outcome(state, diagnostics, succeeded: false, start: start)
+                return outcome(state, diagnostics, succeeded: false, start: start, phases: phases)
             }
             if let baseURL = project.baseURL {
                 var settings = site.settings
@@ -57,45 +63,57 @@ public final class IncrementalBuilder: @unchecked Sendable {
             }
             let plan = state.themePending ? .everything
                 : state.good.map { ChangeImpact.plan(changed: state.pending, old: $0.site, new: site) } ?? .everything
+            phases.end("plan")
             let (good, rendered) = render(site, theme, assets: state.theme.assets, plan: plan, after: state.good)
+            phases.end("render")
             let changedPaths = Self.changes(from: state.good?.files ?? [:], to: good.files, among: rendered.union(state.good?.assets ?? []))
             if !changedPaths.isEmpty { state.generation += 1 }
             state.good = good
             state.pending = []
             state.themePending = false
             let pages = rendered.count { good.pages.contains($0) }
-            return outcome(state, diagnostics, succeeded: true, start: start, rendered: pages, all: plan.entries == nil,
-                           changed: changedPaths)
+            return outcome(state, diagnostics, succeeded: true, start: start, phases: phases, rendered: pages,
+                           all: plan.entries == nil, changed: changedPaths)
         }
     }
 
-    /// Renders what `plan` names over the previous site; returns the new
-    /// site and the paths written.
+    /// Renders what `plan` names over the previous site, the pages and the
+    /// data files side by side; returns the new site and the paths written.
     private func render(
         _ site: Site, _ theme: Theme, assets: [String: Data], plan: ChangeImpact.Plan, after previous: GoodBuild?
     ) -> (GoodBuild, Set<String>) {
-        var files = previous?.files ?? [:]
-        let sink = MemorySink()
         let renderer = Renderer(site: site, theme: theme)
-        let jobs = renderer.render(into: sink) { job in
-            guard let entries = plan.entries, previous?.files[job.path] != nil else { return true }
-            guard let key = job.key else { return plan.siteWide || (plan.home && job.path == Addresses.home) }
-            return entries.contains(key)
-        }
+        let jobs = renderer.jobs()
         let pages = Set(jobs.map(\.path))
+        let writeData = plan.entries == nil || plan.data || previous == nil
+        let sink = MemorySink()
+        let data = Mutex<[(path: String, text: String)]>([])
+        let old = previous?.files ?? [:]
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 1 {
+                if writeData { data.withLock { $0 = renderer.dataFiles(pagePaths: jobs.map(\.path)) } }
+                return
+            }
+            renderer.render(into: sink) { job in
+                guard let entries = plan.entries, old[job.path] != nil else { return true }
+                guard let key = job.key else { return plan.siteWide.contains(job.path) }
+                return entries.contains(key)
+            }
+        }
+        var files = old
         for path in previous?.pages ?? [] where !pages.contains(path) { files[path] = nil }
         var written = sink.files.withLock { $0 }
-        var data = previous?.data ?? []
-        if plan.siteWide || previous == nil {
-            for path in data { files[path] = nil }
-            let generated = renderer.dataFiles(pagePaths: jobs.map(\.path))
+        var dataPaths = previous?.data ?? []
+        if writeData {
+            for path in dataPaths { files[path] = nil }
+            let generated = data.withLock { $0 }
             for file in generated { written[file.path] = Data(file.text.utf8) }
-            data = Set(generated.map(\.path))
+            dataPaths = Set(generated.map(\.path))
         }
         for path in previous?.assets ?? [] { files[path] = nil }
         files.merge(written) { $1 }
         files.merge(assets) { $1 }
-        let good = GoodBuild(site: site, files: files, pages: pages, data: data, assets: Set(assets.keys))
+        let good = GoodBuild(site: site, files: files, pages: pages, data: dataPaths, assets: Set(assets.keys))
         return (good, Set(written.keys).union(assets.keys))
     }
 
@@ -109,12 +127,24 @@ public final class IncrementalBuilder: @unchecked Sendable {
     }
 
     private func outcome(
-        _ state: State, _ diagnostics: Diagnostics, succeeded: Bool, start: ContinuousClock.Instant,
+        _ state: State, _ diagnostics: Diagnostics, succeeded: Bool, start: ContinuousClock.Instant, phases: Phases,
         rendered: Int = 0, all: Bool = false, changed: [String] = []
     ) -> RebuildOutcome {
         RebuildOutcome(
             diagnostics: diagnostics, succeeded: succeeded, site: state.good?.files ?? [:], generation: state.generation,
             changedPaths: changed, renderedPages: rendered, totalPages: state.good?.pages.count ?? 0, renderedAll: all,
-            duration: ContinuousClock.now - start)
+            duration: ContinuousClock.now - start, phases: phases.all)
+    }
+
+    /// How long each stage of a rebuild took.
+    private struct Phases {
+        private(set) var all: [(name: String, duration: Duration)] = []
+        private var last = ContinuousClock.now
+
+        mutating func end(_ name: String) {
+            let now = ContinuousClock.now
+            all.append((name, now - last))
+            last = now
+        }
     }
 }

@@ -19,4 +19,6 @@ public struct RebuildOutcome: Sendable {
     /// True when every page was rendered (first build, theme or settings change).
     public let renderedAll: Bool
     public let duration: Duration
+    /// How long each stage took: list, load, validate, theme, plan, render.
+    public let phases: [(name: String, duration: Duration)]
 }

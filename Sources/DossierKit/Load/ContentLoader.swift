@@ -71,6 +71,10 @@ struct ContentLoader {
             diagnostics.append(Messages.missingSiteFile(path))
             return nil
         }
+        guard !ContentWalker(root: project.content).isLinkOutside(url) else {
+            diagnostics.append(Messages.symlinkOutside(path: path))
+            return nil
+        }
         guard let text = TextFile.read(url, path: path, &diagnostics) else { return nil }
         return RecordDecoder.site(yaml: text, path: path, &diagnostics)
     }

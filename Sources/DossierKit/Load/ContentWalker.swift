@@ -24,9 +24,10 @@ struct ContentWalker {
         var found: [ContentFileRef] = []
         for kind in Kind.allCases {
             let folder = root.appendingPathComponent(kind.folder)
-            guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                continue
-            }
+            // The kind's folder itself may be a link: the same rules as inside it.
+            guard (try? manager.attributesOfItem(atPath: folder.path)) != nil,
+                fileType(folder, path: Project.displayPath(folder), &diagnostics) == .typeDirectory
+            else { continue }
             walk(folder, kind: kind, into: &found, &diagnostics)
         }
         return found.sorted { $0.path < $1.path }
@@ -68,8 +69,7 @@ struct ContentWalker {
         }
         if type == .typeSymbolicLink {
             let target = url.resolvingSymlinksInPath().standardizedFileURL
-            let base = root.resolvingSymlinksInPath().standardizedFileURL.path + "/"
-            guard target.path.hasPrefix(base) else {
+            guard !isLinkOutside(url) else {
                 diagnostics.append(Messages.symlinkOutside(path: path))
                 return nil
             }
@@ -77,7 +77,12 @@ struct ContentWalker {
                 diagnostics.append(Messages.unreadable(path: path, reason: "its link leads nowhere"))
                 return nil
             }
-            guard resolved == .typeRegular else {
+            // Still a link once resolved: the links go round in a loop.
+            guard resolved != .typeSymbolicLink else {
+                diagnostics.append(Messages.unreadable(path: path, reason: "its link goes round in a loop"))
+                return nil
+            }
+            guard resolved != .typeDirectory else {
                 diagnostics.append(Messages.symlinkToFolder(path: path))
                 return nil
             }
@@ -88,6 +93,15 @@ struct ContentWalker {
             return nil
         }
         return type
+    }
+
+    /// Whether `url` is a symbolic link whose target lies outside the
+    /// content folder (`site.yaml` is checked with it too).
+    func isLinkOutside(_ url: URL) -> Bool {
+        guard (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil else { return false }
+        let target = url.resolvingSymlinksInPath().standardizedFileURL
+        let base = root.resolvingSymlinksInPath().standardizedFileURL.path + "/"
+        return !target.path.hasPrefix(base)
     }
 
     /// Warns about entries of `content/` that the format does not know, so a

@@ -23,6 +23,11 @@ struct FieldReader {
         self.path = path
         self.lineOffset = lineOffset
         self.allowed = allowed
+        if let (line, column) = YAMLAliasBudget.overrun(in: yaml) {
+            let at = SourceLocation(path: path, line: line + lineOffset, column: column)
+            outer.append(Messages.aliasBomb(limit: YAMLAliasBudget.limit, at: at))
+            return nil
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml, .basic)
@@ -171,7 +176,8 @@ struct FieldReader {
     mutating func reportUnknownFields() {
         for name in order where !allowed.contains(name) {
             let suggestion = Suggestions.closest(to: name, in: allowed)
-            diagnostics.append(Messages.unknownField(name, suggestion: suggestion, at: location(of: fields[name]!.key)))
+            let at = fields[name].map { location(of: $0.key) } ?? blockStart
+            diagnostics.append(Messages.unknownField(name, suggestion: suggestion, at: at))
         }
     }
 

@@ -3,7 +3,25 @@ import Foundation
 /// Reads a text file as the format wants it: UTF-8 (a byte-order mark is
 /// dropped), CRLF and lone CR line endings read as LF, no NUL bytes.
 enum TextFile {
+    /// Larger files are refused before they are read: a report's text file
+    /// is far smaller, and a runaway one must not exhaust the memory.
+    static let maximumSize = 64 << 20
+
     static func read(_ url: URL, path: String, _ diagnostics: inout Diagnostics) -> String? {
+        // Only a regular file (through any link): a FIFO would block the build, a device never end.
+        var status = stat()
+        guard stat(url.path, &status) == 0 else {
+            diagnostics.append(Messages.unreadable(path: path, reason: "cannot be read"))
+            return nil
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            diagnostics.append(Messages.unreadable(path: path, reason: "it is not a regular file"))
+            return nil
+        }
+        guard status.st_size <= maximumSize else {
+            diagnostics.append(Messages.fileTooLarge(path: path, size: Int(status.st_size), limit: maximumSize))
+            return nil
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -17,6 +35,10 @@ enum TextFile {
     static func decode(_ data: Data, path: String, _ diagnostics: inout Diagnostics) -> String? {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            diagnostics.append(Messages.utf16(at: SourceLocation(path: path, line: 1, column: 1)))
+            return nil
+        }
         if let nul = bytes.firstIndex(of: 0) {
             diagnostics.append(Messages.binaryFile(at: position(ofByte: nul, in: bytes, path: path)))
             return nil

@@ -3,6 +3,9 @@
 /// taken already, so a heading never clashes with a theme section.
 struct HeadingIDs {
     private var taken: Set<String>
+    /// The number to try next for each base, so a thousand headings with
+    /// the same text cost a thousand steps, not half a million.
+    private var nextNumber: [String: Int] = [:]
 
     init(reserved: Set<String>) {
         taken = reserved
@@ -12,11 +15,12 @@ struct HeadingIDs {
     mutating func next(for text: String) -> String {
         let base = Slug.make(from: text).isEmpty ? "section" : Slug.make(from: text)
         var candidate = base
-        var number = 2
+        var number = nextNumber[base] ?? 2
         while taken.contains(candidate) {
             candidate = "\(base)-\(number)"
             number += 1
         }
+        nextNumber[base] = number
         taken.insert(candidate)
         return candidate
     }

@@ -9,18 +9,14 @@ public enum Markdown {
         withTree(body.text) { root in
             var outline = BodyOutline()
             var ids = HeadingIDs(reserved: reservedIDs)
-            var used = Set<SourceLocation>()
-            var lines: [Substring]?
+            var locator = LinkLocator(body: body)
             walk(root) { node, entering in
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_HEADING where entering:
                     outline.headingIDs.append(ids.next(for: plainText(of: node)))
                 case CMARK_NODE_LINK where !entering:
                     let destination = String(cString: cmark_node_get_url(node))
-                    let bodyLines = lines ?? body.lines
-                    lines = bodyLines
-                    let location = position(of: destination, link: node, in: body, lines: bodyLines, skipping: used)
-                    used.insert(location)
+                    let location = position(of: destination, link: node, with: &locator)
                     outline.links.append(LinkOccurrence(destination: destination, location: location))
                 default:
                     break
@@ -108,16 +104,11 @@ public enum Markdown {
     /// text wrapped over lines), so the destination text itself is looked for
     /// from cmark's line to the end of the enclosing block, then in the whole
     /// body; cmark's own spot is the last resort.
-    private static func position(
-        of destination: String, link: OpaquePointer, in body: MarkdownBody, lines: [Substring],
-        skipping used: Set<SourceLocation>
-    ) -> SourceLocation {
+    private static func position(of destination: String, link: OpaquePointer, with locator: inout LinkLocator) -> SourceLocation {
         let line = Int(cmark_node_get_start_line(link))
         var block: OpaquePointer? = cmark_node_parent(link)
         while let current = block, cmark_node_get_end_line(current) == 0 { block = cmark_node_parent(current) }
         let blockEnd = block.map { Int(cmark_node_get_end_line($0)) } ?? line
-        return body.locate(destination, fromLine: line, toLine: max(line, blockEnd), in: lines, skipping: used)
-            ?? body.locate(destination, fromLine: 1, toLine: lines.count, in: lines, skipping: used)
-            ?? body.location(line: line, byteColumn: Int(cmark_node_get_start_column(link)), in: lines)
+        return locator.locate(destination, line: line, byteColumn: Int(cmark_node_get_start_column(link)), blockEnd: blockEnd)
     }
 }

@@ -36,9 +36,9 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// The date as written: `2021`, `2021-07` or `2021-07-18`.
     public var description: String {
-        var text = String(format: "%04d", year)
-        if let month { text += String(format: "-%02d", month) }
-        if let day { text += String(format: "-%02d", day) }
+        var text = Self.padded(year, 4)
+        if let month { text += "-" + Self.padded(month, 2) }
+        if let day { text += "-" + Self.padded(day, 2) }
         return text
     }
 
@@ -66,6 +66,12 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         if month != startMonth { return month > startMonth }
         guard let day, let startDay = start.day else { return true }
         return day >= startDay
+    }
+
+    /// `7` → `07`: zero-padded without Foundation's formatter (a hot path).
+    static func padded(_ number: Int, _ width: Int) -> String {
+        let digits = String(number)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     static let monthNames = [

@@ -2,7 +2,10 @@
 /// report.json, flat, one file per kind (RFC 4180: CRLF, quoted fields).
 enum CSVExport {
     static func files(for site: Site) -> [(path: String, text: String)] {
-        let export = DataExport(site: site)
+        files(for: DataExport(site: site))
+    }
+
+    static func files(for export: DataExport) -> [(path: String, text: String)] {
         var files: [(String, String)] = []
         for kind in Kind.allCases {
             let columns = columns(for: kind)

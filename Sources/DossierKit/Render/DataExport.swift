@@ -3,15 +3,15 @@ import Foundation
 /// `data/report.json`: every published entity and every relation, for
 /// researchers. The schema is versioned (`schema`) and documented in
 /// docs/data.md; a field is only ever added within one version.
-struct DataExport: Encodable {
+struct DataExport: Encodable, Sendable {
     static let schema = "dossier-report/1"
 
-    struct SiteData: Encodable {
+    struct SiteData: Encodable, Sendable {
         let title: String, description: String, language: String
         let baseURL: String?, author: String?
     }
 
-    struct EntityData: Encodable {
+    struct EntityData: Encodable, Sendable {
         let kind: String, slug: String, title: String, url: String
         let summary: String?
         let actorKind: String?, role: String?, aliases: [String]?, countries: [String]?, affiliations: [String]?
@@ -22,9 +22,9 @@ struct DataExport: Encodable {
         let updates: [UpdateData]?
     }
 
-    struct UpdateData: Encodable { let date: String, note: String }
+    struct UpdateData: Encodable, Sendable { let date: String, note: String }
 
-    struct RelationData: Encodable {
+    struct RelationData: Encodable, Sendable {
         /// `kind:slug` of the page that states the relation.
         let from: String
         let to: String
@@ -47,7 +47,7 @@ struct DataExport: Encodable {
 
     func json() -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(self)).map { $0 + Data("\n".utf8) } ?? Data()
     }
 

@@ -58,7 +58,8 @@ enum Discovery {
     /// placed at its earliest moment).
     static func timestamp(_ date: PartialDate?) -> String {
         guard let date else { return "1970-01-01T00:00:00Z" }
-        return String(format: "%04d-%02d-%02dT00:00:00Z", date.year, date.month ?? 1, date.day ?? 1)
+        let month = PartialDate.padded(date.month ?? 1, 2), day = PartialDate.padded(date.day ?? 1, 2)
+        return "\(PartialDate.padded(date.year, 4))-\(month)-\(day)T00:00:00Z"
     }
 
     static func escape(_ text: String) -> String {

@@ -42,13 +42,16 @@ struct Renderer: Sendable {
     /// The files that are not pages: data exports, search index, feed,
     /// sitemap and robots.txt.
     func dataFiles(pagePaths: [String]) -> [(path: String, text: String)] {
-        var files: [(String, String)] = [
-            ("data/report.json", String(decoding: DataExport(site: site).json(), as: UTF8.self)),
-            ("search/search-index.js", SearchIndex(site: site).script()),
+        let site = site
+        let export = DataExport(site: site)
+        let pages = pagePaths.filter { $0 != ViewBuilder.notFoundPath }
+        let tasks: [@Sendable () -> [(path: String, text: String)]] = [
+            { [("data/report.json", String(decoding: export.json(), as: UTF8.self))] },
+            { [("search/search-index.js", SearchIndex(site: site).script())] },
+            { CSVExport.files(for: export) },
+            { Discovery.files(for: site, paths: pages) },
         ]
-        files += CSVExport.files(for: site)
-        files += Discovery.files(for: site, paths: pagePaths.filter { $0 != ViewBuilder.notFoundPath })
-        return files
+        return tasks.parallelMap { $0() }.flatMap { $0 }
     }
 
     /// Renders every page into `sink`; returns the paths written.

@@ -23,6 +23,7 @@ public struct Theme: Sendable {
             return nil
         }
         let files = (manager.subpaths(atPath: folder.path) ?? []).sorted()
+        HTMLEscaping.register()
         var library = MustacheLibrary()
         var names = Set<String>()
         var texts: [(name: String, path: String, text: String)] = []
@@ -32,12 +33,13 @@ public struct Theme: Sendable {
             guard let text = TextFile.read(url, path: path, &diagnostics) else { continue }
             let name = String(file.dropLast(".mustache".count))
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + text), named: name)
                 names.insert(name)
                 texts.append((name, path, text))
             } catch let error as MustacheTemplate.ParserError {
+                let line = max(1, error.context.lineNumber - 1)  // the pragma's line
                 diagnostics.append(.error("template syntax: \(describe(error.error))",
-                    at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)))
+                    at: SourceLocation(path: path, line: line, column: error.context.columnNumber)))
             } catch {
                 diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(path: path)))
             }

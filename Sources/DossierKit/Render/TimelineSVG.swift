@@ -178,35 +178,9 @@ enum TimelineSVG {
             + " dominant-baseline=\"hanging\">\(esc(content))</text>"
     }
 
-    // One decimal at most, no "-0", no trailing ".0": the same bytes on every run.
-    private static func num(_ value: Double) -> String {
-        var text = String(format: "%.1f", value)
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        return text == "-0" ? "0" : text
-    }
+    private static func num(_ value: Double) -> String { SVGMarkup.number(value) }
 
-    // Ids may not hold spaces (aria-labelledby is a space-separated list).
-    private static func elementID(_ prefix: String) -> String {
-        let kept = String(prefix.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") ? $0 : "-" })
-        return kept.isEmpty ? "timeline" : kept
-    }
+    private static func elementID(_ prefix: String) -> String { SVGMarkup.elementID(prefix, fallback: "timeline") }
 
-    // The five XML specials as references; tab and line breaks as spaces.
-    private static let references: [Unicode.Scalar: String] = [
-        "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;", "\t": " ", "\n": " ", "\r": " ",
-    ]
-
-    // Escapes text for an attribute or element and drops code points HTML and XML both refuse.
-    private static func esc(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if let reference = references[scalar] {
-                out += reference
-            } else if !(v < 0x20 || (0x7F...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE) {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    private static func esc(_ text: String) -> String { SVGMarkup.escape(text) }
 }

@@ -16,7 +16,7 @@ extension ViewBuilder {
             view["introHTML"] = renderBody(intro, path)
             view["linkedFrom"] = links(site.relations.linkedFrom(intro.key), from: path)
         }
-        view["timelineSVG"] = timelineSVG(events.map(\.key), for: site.settings.title, path: path, idPrefix: "home-timeline")
+        view["timelineSVG"] = timelineSVG(events.map(\.key), for: site.settings.title, path: path, idPrefix: "home-timeline", limit: Self.timelineLimit.home)
         view["timelineURL"] = Addresses.relative(from: path, to: Self.timelinePath)
         view["relationsURL"] = Addresses.relative(from: path, to: Self.relationsPath)
         view["searchPageURL"] = Addresses.relative(from: path, to: Self.searchPath)

@@ -12,7 +12,7 @@ extension ViewBuilder {
         view["members"] = links(relations.pages(.actor, pointingAt: entry.key, by: .affiliatedWith), from: path)
         let events = relations.pages(.event, pointingAt: entry.key, by: .involves)
         view["events"] = links(events, from: path)
-        view["timelineSVG"] = timelineSVG(events, for: entry.title, path: path, idPrefix: "timeline-svg")
+        view["timelineSVG"] = timelineSVG(events, for: entry.title, path: path, idPrefix: "timeline-svg", limit: Self.timelineLimit.entry)
         let connected = self.relations(around: entry, path: path)
         view["relationsSVG"] = connected.svg
         view["connections"] = connected.list
@@ -29,7 +29,7 @@ extension ViewBuilder {
         view["actors"] = links(relations.pages(.actor, pointingAt: entry.key, by: .belongsTo), from: path)
         let events = relations.pages(.event, pointingAt: entry.key, by: .involves)
         view["events"] = links(events, from: path)
-        view["timelineSVG"] = timelineSVG(events, for: entry.title, path: path, idPrefix: "timeline-svg")
+        view["timelineSVG"] = timelineSVG(events, for: entry.title, path: path, idPrefix: "timeline-svg", limit: Self.timelineLimit.entry)
         let connected = self.relations(around: entry, path: path)
         view["relationsSVG"] = connected.svg
         view["connections"] = connected.list

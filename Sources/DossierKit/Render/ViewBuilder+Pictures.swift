@@ -10,11 +10,19 @@ extension ViewBuilder {
         }
     }
 
-    func timelineSVG(_ events: [PageKey], for title: String, path: String, idPrefix: String) -> String {
-        TimelineSVG.render(
-            timelineItems(events, from: path), title: "Timeline of \(title)",
-            description: "\(events.count) event\(events.count == 1 ? "" : "s") in date order; the same events are listed as text below.",
-            idPrefix: idPrefix)
+    /// Marks drawn at most on one timeline picture: beyond that a picture
+    /// stops being readable (and costs more than the page's text), so the
+    /// latest events are drawn and the text list below keeps all of them.
+    static let timelineLimit = (home: 40, entry: 120, timeline: 400)
+
+    func timelineSVG(_ events: [PageKey], for title: String, path: String, idPrefix: String, limit: Int) -> String {
+        let drawn = events.count > limit ? Array(events.suffix(limit)) : events
+        let noun = events.count == 1 ? "event" : "events"
+        let description = drawn.count < events.count
+            ? "The latest \(drawn.count) of \(events.count) \(noun) in date order; all are listed as text on this page."
+            : "\(events.count) \(noun) in date order; the same events are listed as text on this page."
+        return TimelineSVG.render(
+            timelineItems(drawn, from: path), title: "Timeline of \(title)", description: description, idPrefix: idPrefix)
     }
 
     /// The picture and list of actors connected to an actor or country.

@@ -11,7 +11,7 @@ extension ViewBuilder {
         let events = site.entries(of: .event)
         view["count"] = events.count
         view["countLabel"] = Labels.count(events.count, .event)
-        view["timelineSVG"] = timelineSVG(events.map(\.key), for: site.settings.title, path: path, idPrefix: "timeline-svg")
+        view["timelineSVG"] = timelineSVG(events.map(\.key), for: site.settings.title, path: path, idPrefix: "timeline-svg", limit: Self.timelineLimit.timeline)
         var years: [View] = []
         for year in Set(events.compactMap { $0.event?.date.year }).sorted() {
             let inYear = events.filter { $0.event?.date.year == year }
@@ -20,7 +20,7 @@ extension ViewBuilder {
                 let inMonth = inYear.filter { $0.event?.date.month == month }
                 guard !inMonth.isEmpty else { continue }
                 let label = month.map { "\(PartialDate.monthNames[$0 - 1]) \(year)" } ?? "\(year), month not given"
-                let id = month.map { String(format: "m%04d-%02d", year, $0) } ?? "m\(year)"
+                let id = month.map { "m\(PartialDate.padded(year, 4))-\(PartialDate.padded($0, 2))" } ?? "m\(year)"
                 months.append(["label": label, "id": id, "items": inMonth.map { link(to: $0, from: path) }])
             }
             years.append(["label": String(year), "id": "y\(year)", "months": months])

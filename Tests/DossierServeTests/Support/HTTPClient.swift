@@ -8,10 +8,10 @@ import Darwin
 
 /// A tiny HTTP/1.1 client over a real loopback socket that sends the path
 /// exactly as given (URLSession and curl would tidy `..` away), for tests.
-struct HTTPClient {
+struct HTTPClient: Sendable {
     let port: Int
 
-    struct Reply {
+    struct Reply: Sendable {
         let status: Int
         let headers: [String: String]
         let body: Data
@@ -22,8 +22,13 @@ struct HTTPClient {
         let description: String
     }
 
-    /// One request on its own connection (`Connection: close`).
-    func request(_ path: String, method: String = "GET") throws -> Reply {
+    /// One request on its own connection (`Connection: close`), made on a
+    /// Dispatch thread: blocking a test's thread would starve the server.
+    func request(_ path: String, method: String = "GET") async throws -> Reply {
+        try await offload { try blockingRequest(path, method: method) }
+    }
+
+    private func blockingRequest(_ path: String, method: String) throws -> Reply {
         let socket = try connect()
         defer { close(socket) }
         try send(socket, "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
@@ -34,16 +39,16 @@ struct HTTPClient {
 
     /// Opens `/_dossier/events` and returns the socket, once the stream has
     /// started (its `retry:` line has arrived).
-    func openEvents() throws -> EventStream {
+    func openEvents() async throws -> EventStream {
         let socket = try connect()
         try send(socket, "GET /_dossier/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         let stream = EventStream(socket: socket)
-        _ = try stream.waitFor("retry:", timeout: 10)
+        _ = try await stream.waitFor("retry:", timeout: 10)
         return stream
     }
 
-    /// The read side of a Server-Sent Events response.
-    final class EventStream {
+    /// The read side of a Server-Sent Events response (used by one task).
+    final class EventStream: @unchecked Sendable {
         let socket: Int32
         private(set) var received = ""
 
@@ -54,7 +59,11 @@ struct HTTPClient {
         deinit { close(socket) }
 
         /// Reads until the text received after the call contains `needle`.
-        func waitFor(_ needle: String, timeout: Double) throws -> String {
+        func waitFor(_ needle: String, timeout: Double) async throws -> String {
+            try await offload { try self.blockingWaitFor(needle, timeout: timeout) }
+        }
+
+        private func blockingWaitFor(_ needle: String, timeout: Double) throws -> String {
             let start = received.endIndex
             let deadline = Date().addingTimeInterval(timeout)
             while !received[start...].contains(needle) {
@@ -69,7 +78,11 @@ struct HTTPClient {
         }
 
         /// True when the server closed the stream within `timeout`.
-        func closes(within timeout: Double) -> Bool {
+        func closes(within timeout: Double) async -> Bool {
+            await offload { self.blockingCloses(within: timeout) }
+        }
+
+        private func blockingCloses(within timeout: Double) -> Bool {
             let deadline = Date().addingTimeInterval(timeout)
             while deadline.timeIntervalSinceNow > 0 {
                 guard let chunk = try? HTTPClient.receive(socket, timeout: deadline.timeIntervalSinceNow) else { return true }
@@ -149,5 +162,18 @@ struct HTTPClient {
             rest = rest[(start + size + 2)...]
         }
         return result
+    }
+}
+
+/// Runs blocking socket work on a Dispatch thread.
+func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+    }
+}
+
+func offload<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(returning: work()) }
     }
 }

@@ -1,0 +1,39 @@
+import Mustache
+
+/// The HTML escaping of `{{value}}`: the same five replacements as
+/// swift-mustache's own, done on UTF-8 bytes, and returning the text as it
+/// is when there is nothing to escape (most values). Every template of a
+/// theme is switched to it by a `CONTENT_TYPE` pragma the theme loader puts
+/// in front of the template's text.
+struct HTMLEscaping: MustacheContentType {
+    static let name = "DOSSIER_HTML"
+    /// What the loader puts before each template: a line of its own, which
+    /// Mustache drops as a standalone tag; diagnostics take the line back off.
+    static let pragma = "{{% CONTENT_TYPE: \(name)}}\n"
+
+    static func register() {
+        MustacheContentTypes.register(HTMLEscaping(), named: name)
+    }
+
+    func escapeText(_ text: String) -> String {
+        guard text.utf8.contains(where: Self.isSpecial) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): bytes += "&amp;".utf8
+            case UInt8(ascii: "<"): bytes += "&lt;".utf8
+            case UInt8(ascii: ">"): bytes += "&gt;".utf8
+            case UInt8(ascii: "\""): bytes += "&quot;".utf8
+            case UInt8(ascii: "'"): bytes += "&#39;".utf8
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    }
+}

@@ -1,0 +1,43 @@
+/// What both pictures need to write SVG text: numbers that print the same
+/// bytes on every run, safe ids and escaped text.
+enum SVGMarkup {
+    /// One decimal at most, no "-0", no trailing ".0" (rounded half away
+    /// from zero); no Foundation formatting on this hot path.
+    static func number(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        guard tenths != 0 else { return "0" }
+        let sign = tenths < 0 ? "-" : ""
+        let magnitude = tenths.magnitude
+        return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
+    }
+
+    /// Ids may not hold spaces (aria-labelledby is a space-separated list).
+    static func elementID(_ prefix: String, fallback: String) -> String {
+        let kept = String(prefix.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") ? $0 : "-" })
+        return kept.isEmpty ? fallback : kept
+    }
+
+    /// Escapes text for an attribute or element: the five XML specials as
+    /// references, tab and line breaks as spaces, and code points HTML and
+    /// XML both refuse dropped.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\t", "\n", "\r": out += " "
+            default:
+                if !(v < 0x20 || (0x7F...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE) {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+}
