@@ -40,10 +40,30 @@ struct DiagnosticPrinter {
     }
 
     private func plain(_ diagnostic: Diagnostic) -> String {
-        guard colour else { return diagnostic.description }
+        guard colour else { return Self.printable(diagnostic.description) }
         let severityColour = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
-        let place = diagnostic.location.map { "\u{1B}[1m\($0):\u{1B}[0m " } ?? ""
-        return place + severityColour + diagnostic.severity.rawValue + ":\u{1B}[0m " + diagnostic.message
+        let place = diagnostic.location.map { "\u{1B}[1m\(Self.printable("\($0)")):\u{1B}[0m " } ?? ""
+        return place + severityColour + diagnostic.severity.rawValue + ":\u{1B}[0m " + Self.printable(diagnostic.message)
+    }
+
+    /// Content text quoted in a message, made safe for a terminal: control
+    /// characters (an ESC opening a terminal sequence, a line break faking
+    /// another diagnostic) and bidirectional overrides are shown as `\u{1B}`.
+    static func printable(_ text: String) -> String {
+        func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+            (scalar.properties.generalCategory == .control && scalar != "\t")
+                || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+        }
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isUnsafe(scalar) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// `{"column":12,"file":"content/x.md","line":7,"message":"...","severity":"error"}`

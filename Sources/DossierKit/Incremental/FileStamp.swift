@@ -20,6 +20,8 @@ public struct FileStamp: Hashable, Sendable {
     /// Modification and status-change times, in nanoseconds since 1970.
     public let modified: Int64
     public let changed: Int64
+    /// True for a folder.
+    public let isFolder: Bool
 
     /// How long after its last modification a stamp can be trusted.
     public static let settleTime: Int64 = 2_000_000_000
@@ -36,6 +38,7 @@ public struct FileStamp: Hashable, Sendable {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)
+        isFolder = (info.st_mode & S_IFMT) == S_IFDIR
         #if canImport(Darwin)
         modified = Self.nanoseconds(info.st_mtimespec)
         changed = Self.nanoseconds(info.st_ctimespec)

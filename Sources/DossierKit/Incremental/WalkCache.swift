@@ -1,10 +1,12 @@
 import Foundation
 
-/// The listing of `content/` (`ContentWalker`), kept while no folder under
-/// it changed: adding, removing or renaming a file changes its folder's
-/// stamp. Listing 17,000 files costs about a second; stamping their ~20
-/// folders, a few milliseconds. A tree with symbolic links is listed
-/// every time (a link's target can change without its folder changing).
+/// The listing of `content/` (`ContentWalker`), kept while the names in its
+/// folders stay the same. The walker's answer depends only on those names
+/// and on what each entry is, so one `readdir` per folder (a few
+/// milliseconds for 17,000 files) tells whether to ask it again (a second
+/// there: it asks `FileManager` about every file). An editor's save through
+/// a temporary file leaves the names as they were. A tree holding symbolic
+/// links is listed every time (a link's target can change unseen).
 struct WalkCache {
     /// One content file and its absolute path (`URL.path` is slow).
     struct File: Sendable {
@@ -12,47 +14,49 @@ struct WalkCache {
         let path: String
     }
 
-    private var stamps: [String: FileStamp]?
-    private var stampedAt: Int64 = 0
+    /// Folder → its entries' names and types, as the walker sees them.
+    typealias Listing = [String: [String]]
+
+    private var listing: Listing?
     private var files: [File] = []
     private var walkDiagnostics = Diagnostics()
 
     /// What `ContentWalker(root:).files` returns, listed again only when needed.
     mutating func files(in root: URL, _ diagnostics: inout Diagnostics) -> [File] {
-        let now = FileStamp.now()
-        let current = Self.folderStamps(root.path)
-        if let stamps, let current, stamps == current,
-            !current.values.contains(where: { $0.isUnsettled(at: stampedAt) })
-        {
+        let current = Self.listing(of: root.path)
+        if let listing, let current, listing == current {
             diagnostics.append(contentsOf: walkDiagnostics)
             return files
         }
         var walked = Diagnostics()
         files = ContentWalker(root: root).files(&walked).map { File(ref: $0, path: $0.url.path) }
         walkDiagnostics = walked
-        stamps = current
-        stampedAt = now
+        listing = current
         diagnostics.append(contentsOf: walked)
         return files
     }
 
-    /// The stamp of every folder under `path` (its own included), or nil
-    /// when the tree holds a symbolic link or cannot be read. Like the
-    /// walker, it skips names starting with `.` or `_`.
-    static func folderStamps(_ path: String) -> [String: FileStamp]? {
-        var stamps: [String: FileStamp] = [:]
+    /// The names and types in every folder under `path`, skipping names
+    /// starting with `.` or `_` as the walker does; nil when the tree holds
+    /// a symbolic link or `path` is not a readable folder.
+    static func listing(of path: String) -> Listing? {
+        var listing: Listing = [:]
         var pending = [path]
         while let folder = pending.popLast() {
-            guard let stamp = FileStamp(path: folder, followingLinks: false) else { return nil }
-            stamps[folder] = stamp
+            guard let stamp = FileStamp(path: folder, followingLinks: false), stamp.isFolder else { return nil }
+            var names: [String] = []
             for (name, type) in FolderScan.entries(of: folder) where !name.hasPrefix(".") && !name.hasPrefix("_") {
                 switch type {
-                case .directory: pending.append(folder + "/" + name)
+                case .directory:
+                    pending.append(folder + "/" + name)
+                    names.append(name + "/")
+                case .file: names.append(name)
                 case .link: return nil
-                case .file, .other: continue
+                case .other: names.append(name + "?")
                 }
             }
+            listing[folder] = names.sorted()
         }
-        return stamps
+        return listing
     }
 }

@@ -13,7 +13,8 @@ struct HeadingIDs {
 
     /// The next id for a heading with this text.
     mutating func next(for text: String) -> String {
-        let base = Slug.make(from: text).isEmpty ? "section" : Slug.make(from: text)
+        let made = Slug.make(from: text)
+        let base = made.isEmpty ? "section" : made
         var candidate = base
         var number = nextNumber[base] ?? 2
         while taken.contains(candidate) {

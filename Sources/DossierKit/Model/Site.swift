@@ -17,7 +17,11 @@ public struct Site: Sendable {
             ordered[kind] = entries.filter { $0.kind == kind }.sorted(by: Self.displayOrder)
         }
         self.ordered = ordered
-        self.relations = Relations(entries: byKey)
+        var rank: [PageKey: Int] = [:]
+        for kindEntries in ordered.values {
+            for (index, entry) in kindEntries.enumerated() { rank[entry.key] = index }
+        }
+        self.relations = Relations(entries: byKey, rank: rank)
     }
 
     public func entries(of kind: Kind) -> [Entry] { ordered[kind] ?? [] }

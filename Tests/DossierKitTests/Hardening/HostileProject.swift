@@ -60,6 +60,14 @@ struct HostileProject {
         return lines(failure.diagnostics)
     }
 
+    /// Builds and expects exactly `expected` (see `failingBuild`).
+    func expectFailure(
+        _ expected: [String], _ note: String = "", sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
+        let lines = try failingBuild(sourceLocation: sourceLocation)
+        #expect(lines == expected, "\(note)", sourceLocation: sourceLocation)
+    }
+
     /// `diagnostics` printed, sorted, with the project root cut from paths.
     func lines(_ diagnostics: Diagnostics) -> [String] {
         let prefix = Project.displayPath(root) + "/"
