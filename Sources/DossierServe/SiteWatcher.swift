@@ -33,8 +33,8 @@ struct SiteWatcher: Service {
             let folders = folders
             let scanStart = ContinuousClock.now
             var current = await Background.run { TreeSnapshot.take(folders) }
-            // On a very large tree, poll less often than scanning takes, times five.
-            pause = max(interval, (ContinuousClock.now - scanStart) * 5)
+            // On a very large tree, scanning takes at most a tenth of the time.
+            pause = max(interval, (ContinuousClock.now - scanStart) * 9)
             if current == known {
                 if ContinuousClock.now - lastPing > Self.pingInterval {
                     await state.ping()

@@ -50,7 +50,7 @@ enum ChangeImpact {
         // The countries index counts each country's events and actors.
         if !kinds.isDisjoint(with: [.event, .actor]) { pages.insert(Addresses.index(.country)) }
         if cameOrWent || kinds.contains(.event) { pages.insert(ViewBuilder.timelinePath) }
-        if cameOrWent || !kinds.isDisjoint(with: [.event, .actor]) { pages.insert(ViewBuilder.relationsPath) }
+        if cameOrWent || kinds.contains(.actor) { pages.insert(ViewBuilder.relationsPath) }
         return pages
     }
 

@@ -42,11 +42,11 @@ public struct Relations: Sendable {
         // comparing ranks, not entries, keeps this fast at 10,000 events.
         for (target, edges) in incoming {
             for (edge, sources) in edges {
-                incoming[target]?[edge] = sources.sorted { a, b in
-                    guard let ra = rank[a], let rb = rank[b] else { return a < b }
-                    if a.kind != b.kind { return a.kind < b.kind }
+                incoming[target]?[edge] = sources.map { (key: $0, rank: rank[$0]) }.sorted { a, b in
+                    guard let ra = a.rank, let rb = b.rank else { return a.key < b.key }
+                    if a.key.kind != b.key.kind { return a.key.kind < b.key.kind }
                     return ra < rb
-                }
+                }.map(\.key)
             }
         }
     }

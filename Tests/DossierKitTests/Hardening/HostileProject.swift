@@ -88,7 +88,8 @@ struct HostileProject {
             switch attributes[.type] as? FileAttributeType {
             case .typeSymbolicLink?: result[path] = Data(("<link " + (try manager.destinationOfSymbolicLink(atPath: url.path))).utf8)
             case .typeDirectory?: result[path] = Data("<folder>".utf8)
-            default: result[path] = try Data(contentsOf: url)
+            case .typeRegular?: result[path] = try Data(contentsOf: url)
+            default: result[path] = Data("<special>".utf8)
             }
         }
         return result
