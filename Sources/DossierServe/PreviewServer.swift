@@ -33,14 +33,16 @@ public actor PreviewServer {
         let builder = IncrementalBuilder(project: project)
         let state = SiteState()
         let folders = [project.content, project.templates]
-        let baseline = await Background.run { TreeSnapshot.take(folders) }
-        let first = await Background.run { builder.rebuild() }
+        let background = Background()
+        let baseline = await background.run { TreeSnapshot.take(folders) }
+        let first = await background.run { builder.rebuild() }
         await state.update(first)
         report(.built(first, changes: []))
         var logger = Logger(label: "dossier-serve")
         logger.logLevel = .warning
         let watcher = SiteWatcher(
-            builder: builder, state: state, folders: folders, interval: pollInterval, baseline: baseline, report: report)
+            builder: builder, state: state, folders: folders, interval: pollInterval, baseline: baseline, report: report,
+            background: background)
         let (host, report) = (host, report)
         let app = Application(
             responder: SiteResponder(state: state),

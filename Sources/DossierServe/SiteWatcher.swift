@@ -12,6 +12,7 @@ struct SiteWatcher: Service {
     let interval: Duration
     let baseline: TreeSnapshot
     let report: @Sendable (ServeEvent) -> Void
+    let background: Background
 
     /// Time to wait for an editor to finish writing before rebuilding.
     static let settle = Duration.milliseconds(25)
@@ -31,10 +32,13 @@ struct SiteWatcher: Service {
             try? await Task.sleep(for: pause)
             guard !Task.isCancelled else { return }
             let folders = folders
-            let scanStart = ContinuousClock.now
-            var current = await Background.run { TreeSnapshot.take(folders) }
+            let (scanned, scanTime) = await background.run {
+                let start = ContinuousClock.now
+                return (TreeSnapshot.take(folders), ContinuousClock.now - start)
+            }
+            var current = scanned
             // On a very large tree, scanning takes at most a tenth of the time.
-            pause = max(interval, (ContinuousClock.now - scanStart) * 9)
+            pause = min(max(interval, scanTime * 9), .seconds(2))
             if current == known {
                 if ContinuousClock.now - lastPing > Self.pingInterval {
                     await state.ping()
@@ -45,14 +49,14 @@ struct SiteWatcher: Service {
             // Wait until two scans agree (an editor may write in steps), at most ~0.5 s.
             for _ in 0..<20 {
                 try? await Task.sleep(for: Self.settle)
-                let again = await Background.run { TreeSnapshot.take(folders) }
+                let again = await background.run { TreeSnapshot.take(folders) }
                 if again == current { break }
                 current = again
             }
             let changes = current.changes(since: known).map { Project.displayPath(URL(fileURLWithPath: $0)) }
             known = current
             let builder = builder
-            let outcome = await Background.run { builder.rebuild() }
+            let outcome = await background.run { builder.rebuild() }
             await state.update(outcome)
             report(.built(outcome, changes: changes))
         }

@@ -6,7 +6,10 @@ import Testing
 /// edit, the site in memory equals what `dossier build` writes, and a
 /// failed rebuild reports exactly what the build reports.
 @Suite struct IncrementalBuilderTests {
-    @Test(arguments: [1, 2] as [UInt64])
+    /// Seeds 1 and 2; `DOSSIER_EDIT_SEEDS=N` runs seeds 1 to N.
+    static let seeds = (1...UInt64(ProcessInfo.processInfo.environment["DOSSIER_EDIT_SEEDS"].flatMap(Int.init) ?? 2)).map { $0 }
+
+    @Test(arguments: seeds)
     func randomEditsMatchFullBuilds(seed: UInt64) throws {
         let project = try TestProject()
         let builder = IncrementalBuilder(project: project.project)

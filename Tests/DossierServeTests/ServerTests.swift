@@ -183,7 +183,7 @@ func expectServedSiteMatchesFullBuild(
 /// Reads `/_dossier/status` after each message of the event stream until
 /// `done` accepts it.
 func waitForStatus(
-    _ events: HTTPClient.EventStream, _ client: HTTPClient, timeout: Double = 20, until done: (Status) -> Bool
+    _ events: HTTPClient.EventStream, _ client: HTTPClient, timeout: Double = 60, until done: (Status) -> Bool
 ) async throws -> Status {
     let deadline = Date().addingTimeInterval(timeout)
     while true {

@@ -43,13 +43,15 @@ import Testing
     }
 
     /// Runs `dossier arguments` in `folder`, with colour off.
-    static func run(_ arguments: [String], in folder: URL) throws -> Run {
+    static func run(_ arguments: [String], in folder: URL, environment extra: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = try binary()
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment["GITHUB_ACTIONS"] = nil  // text diagnostics unless a test asks otherwise
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         // Output goes to files, not pipes, so a full pipe can never block the child.
         let logs = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-log-\(UUID().uuidString)")

@@ -23,7 +23,8 @@ enum HTMLTags {
                 continue
             }
             index += 1
-            if index < scalars.count, scalars[index] == "/" {
+            // End tags, and `<!-- raw HTML omitted -->`.
+            if index < scalars.count, scalars[index] == "/" || scalars[index] == "!" {
                 while index < scalars.count, scalars[index] != ">" { index += 1 }
                 continue
             }
@@ -75,7 +76,8 @@ enum HTMLTags {
         let scheme = text[..<colon]
         guard let first = scheme.first, first.isLetter, scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) })
         else { return false }
-        if ["javascript", "vbscript", "file", "livescript"].contains(scheme) { return true }
+        // cmark's own list; `livescript:` and other Netscape-era schemes run nowhere today.
+        if ["javascript", "vbscript", "file"].contains(scheme) { return true }
         if scheme == "data" {
             return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { text.hasPrefix($0) }
         }

@@ -34,10 +34,11 @@ enum Fixture {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static let views: [View] = {
+    // Built once, read only: libFuzzer runs inputs on one thread.
+    nonisolated(unsafe) static let views: [View] = {
         let root = packageRoot.appendingPathComponent("Tests/DossierKitTests/Fixtures/sites/minimal")
         let project = Project(
-            content: root.appendingPathComponent("content"), templates: packageRoot.appendingPathComponent("templates"),
+            content: root, templates: packageRoot.appendingPathComponent("templates"),
             output: URL(fileURLWithPath: "/nonexistent/public"))
         var diagnostics = Diagnostics()
         guard let (site, _) = Builder(project: project).prepare(&diagnostics) else {
@@ -50,10 +51,12 @@ enum Fixture {
         return views
     }()
 
+    static let scratchPath = (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory())
+        + "/dossier-fuzz-template-\(getpid())"
+
     /// A theme folder with every required template but `home`, which each input replaces.
     static let scratch: URL = {
-        let base = FileManager.default.fileExists(atPath: "/dev/shm") ? URL(fileURLWithPath: "/dev/shm") : FileManager.default.temporaryDirectory
-        let folder = base.appendingPathComponent("dossier-fuzz-template-\(getpid())")
+        let folder = URL(fileURLWithPath: scratchPath)
         let manager = FileManager.default
         try? manager.removeItem(at: folder)
         do {
@@ -65,7 +68,7 @@ enum Fixture {
         } catch {
             fatalError("cannot make the scratch theme: \(error)")
         }
-        atexit { try? FileManager.default.removeItem(atPath: "/dev/shm/dossier-fuzz-template-\(getpid())") }
+        atexit { try? FileManager.default.removeItem(atPath: Fixture.scratchPath) }
         return folder
     }()
 }

@@ -27,19 +27,22 @@ enum ChangeImpact {
     static func plan(changed: Set<PageKey>, old: Site, new: Site) -> Plan {
         if reachesEveryPage(old: old, new: new) { return .everything }
         let faced = changed.filter { faceChanged(old[$0], new[$0]) }
-        var plan = Plan(entries: pages(changed: changed, faced: faced, old: old, new: new), siteWide: [], data: !faced.isEmpty)
+        let relinked = faced.filter { referencesChanged(old[$0], new[$0]) }
+        let entries = pages(changed: changed, faced: faced, relinked: relinked, old: old, new: new)
+        var plan = Plan(entries: entries, siteWide: [], data: !faced.isEmpty)
         if changed.contains(Addresses.homePage) { plan.siteWide.insert(Addresses.home) }
         guard !faced.isEmpty else { return plan }  // only bodies changed: only their own pages show them
-        plan.siteWide.formUnion(siteWidePages(showing: faced, old: old, new: new))
+        plan.siteWide.formUnion(siteWidePages(showing: faced, relinked: relinked, old: old, new: new))
         return plan
     }
 
     /// The site-wide pages that show the faces of `faced`: every one when an
-    /// entry came or went (counts), else those listing their kinds.
-    static func siteWidePages(showing faced: Set<PageKey>, old: Site, new: Site) -> Set<String> {
+    /// entry came or went (counts), else those listing their kinds, and
+    /// those counting references when `relinked` changed theirs.
+    static func siteWidePages(showing faced: Set<PageKey>, relinked: Set<PageKey>, old: Site, new: Site) -> Set<String> {
         // The 404 page shows only the layout (settings and footer): never here.
         var pages = Set<String>()
-        let kinds = Set(faced.map(\.kind))
+        let kinds = Set(faced.map(\.kind)), relinkedKinds = Set(relinked.map(\.kind))
         let cameOrWent = faced.contains { (old[$0] == nil) != (new[$0] == nil) }
         if cameOrWent { pages.insert(ViewBuilder.searchPath) }
         let homeLinks = neighbours(of: Addresses.homePage, in: old).union(neighbours(of: Addresses.homePage, in: new))
@@ -48,18 +51,26 @@ enum ChangeImpact {
         }
         for kind in Kind.allCases where cameOrWent || kinds.contains(kind) { pages.insert(Addresses.index(kind)) }
         // The countries index counts each country's events and actors.
-        if !kinds.isDisjoint(with: [.event, .actor]) { pages.insert(Addresses.index(.country)) }
+        if !relinkedKinds.isDisjoint(with: [.event, .actor]) { pages.insert(Addresses.index(.country)) }
         if cameOrWent || kinds.contains(.event) { pages.insert(ViewBuilder.timelinePath) }
-        if cameOrWent || kinds.contains(.actor) { pages.insert(ViewBuilder.relationsPath) }
+        // The relations overview names actors and counts the events they share.
+        if cameOrWent || kinds.contains(.actor) || !relinkedKinds.isDisjoint(with: [.event, .actor]) {
+            pages.insert(ViewBuilder.relationsPath)
+        }
         return pages
     }
 
-    /// The changed pages, and the pages showing the face of those in `faced`.
-    static func pages(changed: Set<PageKey>, faced: Set<PageKey>, old: Site, new: Site) -> Set<PageKey> {
+    /// The changed pages, and the pages showing the face of those in
+    /// `faced`. A page whose body links to an entry shows nothing of it
+    /// (but whether the link resolves): it is reached only when the entry's
+    /// references changed (`relinked`), as they do when it comes or goes.
+    static func pages(
+        changed: Set<PageKey>, faced: Set<PageKey>, relinked: Set<PageKey>, old: Site, new: Site
+    ) -> Set<PageKey> {
         var result = changed
         for key in faced {
             for site in [old, new] {
-                result.formUnion(neighbours(of: key, in: site))
+                result.formUnion(neighbours(of: key, in: site, linkers: relinked.contains(key)))
                 guard key.kind == .actor else { continue }
                 // Actors and countries sharing an event with an actor draw it in their relations picture.
                 for event in site.relations.pages(.event, pointingAt: key, by: .involves) {
@@ -83,14 +94,27 @@ enum ChangeImpact {
         return footer(old) != footer(new)
     }
 
-    /// Pages `key` points at and pages pointing at it.
-    static func neighbours(of key: PageKey, in site: Site) -> Set<PageKey> {
+    /// Pages `key` points at and pages pointing at it (those linking to it
+    /// from their body only with `linkers`).
+    static func neighbours(of key: PageKey, in site: Site, linkers: Bool = true) -> Set<PageKey> {
         var result = Set<PageKey>()
         if let entry = site[key] {
             for reference in entry.fieldReferences + entry.links { result.insert(PageKey(reference.kind, reference.slug)) }
         }
-        for sources in (site.relations.incoming[key] ?? [:]).values { result.formUnion(sources) }
+        for (edge, sources) in site.relations.incoming[key] ?? [:] where linkers || edge != .linksTo {
+            result.formUnion(sources)
+        }
         return result
+    }
+
+    /// Whether an entry points at other pages differently: a change to the
+    /// relations, the counts and which links resolve.
+    static func referencesChanged(_ old: Entry?, _ new: Entry?) -> Bool {
+        guard let old, let new else { return true }
+        let targets = { (entry: Entry) in
+            Set((entry.fieldReferences + entry.links).map { "\($0.origin) \($0.kind):\($0.slug)" })
+        }
+        return old.draft != new.draft || targets(old) != targets(new)
     }
 
     /// Whether other pages can show a difference between two versions of an

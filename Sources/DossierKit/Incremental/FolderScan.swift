@@ -21,12 +21,16 @@ public enum FolderScan {
         guard let directory = opendir(path) else { return [] }
         defer { closedir(directory) }
         var result: [(String, EntryType)] = []
+        // A record can be shorter than `dirent` (`d_reclen`): read its fields
+        // in place, never copy `pointee` whole (that reads past its end).
+        let nameOffset = MemoryLayout<dirent>.offset(of: \.d_name) ?? 0
+        let typeOffset = MemoryLayout<dirent>.offset(of: \.d_type) ?? 0
         while let item = readdir(directory) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let record = UnsafeRawPointer(item)
+            let name = String(cString: record.advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
-            result.append((name, type(Int32(item.pointee.d_type), path: path + "/" + name)))
+            let code = Int32(record.load(fromByteOffset: typeOffset, as: UInt8.self))
+            result.append((name, type(code, path: path + "/" + name)))
         }
         return result
     }

@@ -73,13 +73,16 @@ struct ContentWalker {
                 diagnostics.append(Messages.symlinkOutside(path: path))
                 return nil
             }
-            guard let resolved = try? manager.attributesOfItem(atPath: target.path)[.type] as? FileAttributeType else {
-                diagnostics.append(Messages.unreadable(path: path, reason: "its link leads nowhere"))
+            // Links that go round in a loop resolve to nothing, as a dangling link does; stat tells which.
+            var status = stat()
+            guard stat(url.path, &status) == 0 || errno != ELOOP else {
+                diagnostics.append(Messages.unreadable(path: path, reason: "its link goes round in a loop"))
                 return nil
             }
-            // Still a link once resolved: the links go round in a loop.
-            guard resolved != .typeSymbolicLink else {
-                diagnostics.append(Messages.unreadable(path: path, reason: "its link goes round in a loop"))
+            guard let resolved = try? manager.attributesOfItem(atPath: target.path)[.type] as? FileAttributeType,
+                resolved != .typeSymbolicLink
+            else {
+                diagnostics.append(Messages.unreadable(path: path, reason: "its link leads nowhere"))
                 return nil
             }
             guard resolved != .typeDirectory else {

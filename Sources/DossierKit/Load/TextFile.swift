@@ -22,6 +22,8 @@ enum TextFile {
             diagnostics.append(Messages.fileTooLarge(path: path, size: Int(status.st_size), limit: maximumSize))
             return nil
         }
+        // An empty file is not read: Foundation's read of one leaks its 4 KB buffer (swift-foundation, Swift 6.3).
+        guard status.st_size > 0 else { return decode(Data(), path: path, &diagnostics) }
         let data: Data
         do {
             data = try Data(contentsOf: url)

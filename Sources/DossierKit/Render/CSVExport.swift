@@ -65,10 +65,11 @@ enum CSVExport {
     }
 
     /// A field quoted when it holds a comma, quote or line break; a leading
-    /// `=`, `+`, `-` or `@` is prefixed with `'` so spreadsheets never run it.
+    /// `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'` so
+    /// spreadsheets never run it (OWASP's list: some strip the blanks first).
     static func field(_ value: String) -> String {
         var text = value
-        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
