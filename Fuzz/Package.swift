@@ -2,10 +2,8 @@
 import PackageDescription
 
 // libFuzzer targets for DossierKit, kept out of the main package so its build
-// is untouched. Build (Linux, debug so `@testable import` works):
-//   swift build --package-path Fuzz -c debug --scratch-path .build-fuzz \
-//     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
-// Run: scripts/fuzz-smoke, or see docs/hardening.md.
+// is untouched. Built in debug (so `@testable import` works) one product at a
+// time, by scripts/fuzz-smoke; docs/hardening.md has the commands.
 let package = Package(
     name: "DossierFuzz",
     dependencies: [

@@ -49,6 +49,7 @@ public struct Theme: Sendable {
                 at: SourceLocation(path: Project.displayPath(folder.appendingPathComponent(name + ".mustache")))))
         }
         for template in texts { checkPartials(template.text, path: template.path, names: names, &diagnostics) }
+        PartialCycles.check(texts, &diagnostics)
         let assets = files.filter { $0.hasPrefix("assets/") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
             .compactMap { file -> (String, URL)? in
                 let url = folder.appendingPathComponent(file)

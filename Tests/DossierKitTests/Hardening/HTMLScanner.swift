@@ -98,7 +98,7 @@ enum HTMLScanner {
                 i = j + 1
                 let tag = Tag(name: name.lowercased(), attributes: attributes)
                 document.tags.append(tag)
-                if tag.name == "script" || tag.name == "style" { i = skip(past: "</" + tag.name, from: i) }
+                if tag.name == "script" || tag.name == "style" { i = skip(past: ">", from: skip(past: "</" + tag.name, from: i)) }
             } else {
                 text.unicodeScalars.append(s[i])
                 i += 1
