@@ -61,11 +61,18 @@ struct ContentWalker {
     /// than a regular file or a folder.
     private func fileType(_ url: URL, path: String, _ diagnostics: inout Diagnostics) -> FileAttributeType? {
         let manager = FileManager.default
-        guard let attributes = try? manager.attributesOfItem(atPath: url.path),
-            var type = attributes[.type] as? FileAttributeType
-        else {
+        // lstat, not FileManager's attributes: this runs once per content file.
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else {
             diagnostics.append(Messages.unreadable(path: path, reason: "cannot read its attributes"))
             return nil
+        }
+        var type: FileAttributeType
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: type = .typeRegular
+        case S_IFDIR: type = .typeDirectory
+        case S_IFLNK: type = .typeSymbolicLink
+        default: type = .typeUnknown
         }
         if type == .typeSymbolicLink {
             let target = url.resolvingSymlinksInPath().standardizedFileURL

@@ -30,7 +30,9 @@ struct FieldReader {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml, .basic)
+            // The encoding is given: Yams's default reads the whole
+            // environment on every parse to look for an override.
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch {
             outer.append(Messages.invalidYAML(error, path: path, lineOffset: lineOffset))
             return nil

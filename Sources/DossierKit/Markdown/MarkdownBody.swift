@@ -15,7 +15,11 @@ public struct MarkdownBody: Sendable {
     }
 
     /// The body's lines, for `LinkLocator`.
-    var lines: [Substring] { text.split(separator: "\n", omittingEmptySubsequences: false) }
+    var lines: [Substring] {
+        // On bytes: splitting on `Character`s runs grapheme breaking over the
+        // whole body. Line ends are already "\n" alone (the loader drops "\r").
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+    }
 }
 
 /// A link written in a body: its destination as cmark read it and where it is.

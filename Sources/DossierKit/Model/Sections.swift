@@ -22,19 +22,19 @@ public enum Sections {
     }
 
     /// For each section id of a kind, the view value whose presence shows
-    /// the section in the default theme (`{{^empty(events)}}<section id="events">`).
+    /// the section in the default theme (`{{#eventsHTML}}<section id="events">`).
     static func viewKeys(for kind: Kind) -> [String: String] {
-        let common = ["summary": "summary", "linked-from": "linkedFrom"]
+        let common = ["summary": "summary", "linked-from": "linkedFromHTML"]
         let own: [String: String]
         switch kind {
         case .actor:
             own = [
-                "events": "events", "timeline": "timelineSVG", "countries": "countries", "affiliations": "affiliations",
-                "members": "members", "relations": "connections", "updates": "updates",
+                "events": "eventsHTML", "timeline": "timelineSVG", "countries": "countriesHTML", "affiliations": "affiliationsHTML",
+                "members": "membersHTML", "relations": "connectionsHTML", "updates": "updates",
             ]
-        case .country: own = ["actors": "actors", "events": "events", "timeline": "timelineSVG", "relations": "connections"]
-        case .event: own = ["actors": "actors", "countries": "countries", "sources": "sources", "updates": "updates"]
-        case .source: own = ["details": "publisher", "events": "events"]
+        case .country: own = ["actors": "actorsHTML", "events": "eventsHTML", "timeline": "timelineSVG", "relations": "connectionsHTML"]
+        case .event: own = ["actors": "actorsHTML", "countries": "countriesHTML", "sources": "sourcesHTML", "updates": "updates"]
+        case .source: own = ["details": "publisher", "events": "eventsHTML"]
         case .page: own = [:]
         }
         return common.merging(own) { first, _ in first }

@@ -67,7 +67,9 @@ struct Renderer: Sendable {
     @discardableResult
     func render(into sink: PageSink, only include: (PageJob) -> Bool) -> [PageJob] {
         let jobs = jobs()
-        let builder = ViewBuilder(site: site, renderBody: { [site] entry, path in Self.bodyHTML(entry, path: path, site: site) })
+        let builder = ViewBuilder(
+            site: site, renderBody: { [site] entry, path in Self.bodyHTML(entry, path: path, site: site) },
+            partials: PartialCache(theme: theme))
         let theme = theme
         _ = jobs.filter(include).parallelMap { job -> Bool in
             sink.write(job.path, theme.render(job.makeView(builder), template: job.template))

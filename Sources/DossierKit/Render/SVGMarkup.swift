@@ -17,10 +17,14 @@ enum SVGMarkup {
         return kept.isEmpty ? fallback : kept
     }
 
+    private static let special: Set<UInt8> = Set("&<>\"'".utf8)
+
     /// Escapes text for an attribute or element: the five XML specials as
     /// references, tab and line breaks as spaces, and code points HTML and
     /// XML both refuse dropped.
     static func escape(_ text: String) -> String {
+        // Most labels are plain printable ASCII: nothing to change.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && !Self.special.contains($0) }) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -6,7 +6,7 @@ extension ViewBuilder {
     func home(path: String) -> View {
         var view = layout(path: path, title: site.settings.title, description: nil, current: nil)
         let events = site.entries(of: .event)
-        view["latest"] = events.suffix(Self.latestCount).reversed().map { link(to: $0, from: path) }
+        view["latestHTML"] = items(events.suffix(Self.latestCount).reversed().map(\.key), partial: Item.event, from: path)
         view["counts"] = Kind.allCases.filter { $0 != .page }.map { kind -> View in
             ["label": kind.pluralTitle, "count": site.entries(of: kind).count,
              "url": Addresses.relative(from: path, to: Addresses.index(kind))]
@@ -14,7 +14,7 @@ extension ViewBuilder {
         view["pages"] = site.entries(of: .page).filter { $0.key != Addresses.homePage }.map { link(to: $0, from: path) }
         if let intro = site[Addresses.homePage] {
             view["introHTML"] = renderBody(intro, path)
-            view["linkedFrom"] = links(site.relations.linkedFrom(intro.key), from: path)
+            view["linkedFromHTML"] = items(site.relations.linkedFrom(intro.key), partial: Item.linkedFrom, from: path)
         }
         view["timelineSVG"] = timelineSVG(events.map(\.key), for: site.settings.title, path: path, idPrefix: "home-timeline", limit: Self.timelineLimit.home)
         view["timelineURL"] = Addresses.relative(from: path, to: Self.timelinePath)
@@ -58,19 +58,17 @@ extension ViewBuilder {
         return view
     }
 
-    /// Consecutive runs of entries sharing a label, in the entries' order.
+    /// Consecutive runs of events sharing a label, in the events' order,
+    /// each with its list's markup.
     private func groups(_ entries: [Entry], by label: (Entry) -> String, path: String) -> [View] {
-        var result: [View] = []
-        var current: (label: String, items: [View])?
+        var runs: [(label: String, keys: [PageKey])] = []
         for entry in entries {
             let name = label(entry)
-            if current?.label != name {
-                if let current { result.append(["label": current.label, "id": "y" + current.label, "items": current.items]) }
-                current = (name, [])
-            }
-            current?.items.append(link(to: entry, from: path))
+            if runs.last?.label != name { runs.append((name, [])) }
+            runs[runs.count - 1].keys.append(entry.key)
         }
-        if let current { result.append(["label": current.label, "id": "y" + current.label, "items": current.items]) }
-        return result
+        return runs.map { run in
+            ["label": run.label, "id": "y" + run.label, "itemsHTML": items(run.keys, partial: Item.event, from: path)]
+        }
     }
 }

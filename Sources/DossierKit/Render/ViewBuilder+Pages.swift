@@ -7,15 +7,15 @@ extension ViewBuilder {
         view["kindLabel"] = Labels.actorKind(actor.actorKind)
         if let role = actor.role { view["role"] = role }
         view["aliases"] = actor.aliases
-        view["countries"] = links(actor.countries, from: path)
-        view["affiliations"] = links(actor.affiliations, from: path)
-        view["members"] = links(relations.pages(.actor, pointingAt: entry.key, by: .affiliatedWith), from: path)
+        view["countriesHTML"] = items(actor.countries, partial: Item.link, from: path)
+        view["affiliationsHTML"] = items(actor.affiliations, partial: Item.link, from: path)
+        view["membersHTML"] = items(relations.pages(.actor, pointingAt: entry.key, by: .affiliatedWith), partial: Item.link, from: path)
         let events = relations.pages(.event, pointingAt: entry.key, by: .involves)
-        view["events"] = links(events, from: path)
+        view["eventsHTML"] = items(events, partial: Item.event, from: path)
         view["timelineSVG"] = timelineSVG(events, for: entry.title, path: path, idPrefix: "timeline-svg", limit: Self.timelineLimit.entry)
         let connected = self.relations(around: entry, path: path)
         view["relationsSVG"] = connected.svg
-        view["connections"] = connected.list
+        view["connectionsHTML"] = connected.list
         view["updates"] = updates(actor.updates)
         return view
     }
@@ -26,13 +26,13 @@ extension ViewBuilder {
         let relations = site.relations
         view["code"] = country.code
         if let region = country.region { view["region"] = region }
-        view["actors"] = links(relations.pages(.actor, pointingAt: entry.key, by: .belongsTo), from: path)
+        view["actorsHTML"] = items(relations.pages(.actor, pointingAt: entry.key, by: .belongsTo), partial: Item.link, from: path)
         let events = relations.pages(.event, pointingAt: entry.key, by: .involves)
-        view["events"] = links(events, from: path)
+        view["eventsHTML"] = items(events, partial: Item.event, from: path)
         view["timelineSVG"] = timelineSVG(events, for: entry.title, path: path, idPrefix: "timeline-svg", limit: Self.timelineLimit.entry)
         let connected = self.relations(around: entry, path: path)
         view["relationsSVG"] = connected.svg
-        view["connections"] = connected.list
+        view["connectionsHTML"] = connected.list
         return view
     }
 
@@ -43,9 +43,9 @@ extension ViewBuilder {
         view["datetime"] = event.date.description
         view["status"] = event.status.rawValue
         view["statusLabel"] = Labels.status(event.status)
-        view["actors"] = links(event.actors, from: path)
-        view["countries"] = links(event.countries, from: path)
-        view["sources"] = citations(event.sources, from: path)
+        view["actorsHTML"] = items(event.actors, partial: Item.link, from: path)
+        view["countriesHTML"] = items(event.countries, partial: Item.link, from: path)
+        view["sourcesHTML"] = items(event.sources, partial: Item.citation, from: path)
         view["updates"] = updates(event.updates)
         return view
     }
@@ -61,22 +61,11 @@ extension ViewBuilder {
         if let accessed = source.accessed { view["accessed"] = accessed.display }
         if let language = source.language { view["sourceLanguage"] = language }
         if !source.authors.isEmpty { view["authors"] = source.authors.joined(separator: ", ") }
-        view["events"] = links(site.relations.pages(.event, pointingAt: entry.key, by: .involves), from: path)
+        view["eventsHTML"] = items(site.relations.pages(.event, pointingAt: entry.key, by: .involves), partial: Item.event, from: path)
         return view
     }
 
     func pagePage(_ entry: Entry, path: String) -> View {
         entryBase(entry, path: path)
-    }
-
-    /// An event's sources as numbered citations.
-    func citations(_ references: [Reference], from path: String) -> [View] {
-        var seen = Set<PageKey>()
-        let keys = references.map { PageKey($0.kind, $0.slug) }.filter { seen.insert($0).inserted }
-        return keys.compactMap { site[$0] }.enumerated().map { index, entry in
-            var view = link(to: entry, from: path)
-            view["number"] = index + 1
-            return view
-        }
     }
 }

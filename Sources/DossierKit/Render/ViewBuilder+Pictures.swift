@@ -25,8 +25,10 @@ extension ViewBuilder {
             timelineItems(drawn, from: path), title: "Timeline of \(title)", description: description, idPrefix: idPrefix)
     }
 
-    /// The picture and list of actors connected to an actor or country.
-    func relations(around entry: Entry, path: String) -> (svg: String, list: [View]) {
+    /// The picture and list of actors connected to an actor or country; the
+    /// list is the markup of `partials/connection-item` per actor (`false`
+    /// when there is none), cached per actor and weight.
+    func relations(around entry: Entry, path: String) -> (svg: String, list: Any) {
         let connected = Connections(site: site).actors(around: entry.key)
         let nodes = connected.compactMap { item -> RelationNode? in
             guard let other = site[item.key] else { return nil }
@@ -38,14 +40,18 @@ extension ViewBuilder {
             center: center, nodes: nodes, edges: edges, title: "Connections of \(entry.title)",
             description: "Actors sharing events or affiliations with \(entry.title); listed as text beside the picture.",
             idPrefix: "relations-svg")
-        let list = connected.compactMap { item -> View? in
-            guard let other = site[item.key] else { return nil }
-            var view = link(to: other, from: path)
-            view["weight"] = item.weight
-            view["weightLabel"] = item.weight == 1 ? "1 shared event or tie" : "\(item.weight) shared events or ties"
-            return view
+        let root = Addresses.root(from: path)
+        var list = ""
+        for item in connected {
+            guard let other = site[item.key] else { continue }
+            list += partials.render(Item.connection, variant: "\(item.key)@\(item.weight)", root: root) {
+                var view = link(to: other, from: path)
+                view["weight"] = item.weight
+                view["weightLabel"] = item.weight == 1 ? "1 shared event or tie" : "\(item.weight) shared events or ties"
+                return view
+            }
         }
-        return (svg, list)
+        return (svg, list.isEmpty ? false : list)
     }
 
     func node(_ entry: Entry, weight: Int, path: String) -> RelationNode {

@@ -21,7 +21,7 @@ extension ViewBuilder {
                 guard !inMonth.isEmpty else { continue }
                 let label = month.map { "\(PartialDate.monthNames[$0 - 1]) \(year)" } ?? "\(year), month not given"
                 let id = month.map { "m\(PartialDate.padded(year, 4))-\(PartialDate.padded($0, 2))" } ?? "m\(year)"
-                months.append(["label": label, "id": id, "items": inMonth.map { link(to: $0, from: path) }])
+                months.append(["label": label, "id": id, "itemsHTML": items(inMonth.map(\.key), partial: Item.event, from: path)])
             }
             years.append(["label": String(year), "id": "y\(year)", "months": months])
         }
@@ -68,25 +68,9 @@ extension ViewBuilder {
     /// The 404 page is served at any address, so its links are absolute
     /// when the site has a `base_url` and root-relative otherwise.
     func notFound() -> View {
-        var view = layout(path: Self.notFoundPath, title: "Page not found", description: nil, current: nil)
         let root = site.settings.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
-        view["root"] = root
-        view["homeURL"] = root
-        view["stylesheetURL"] = root + "assets/style.css"
-        view["chartsStylesheetURL"] = root + "assets/charts.css"
-        view["iconURL"] = root + "assets/icon.svg"
-        view["searchURL"] = root + Self.searchPath
-        view["dataURL"] = root + "data/report.json"
-        view["feedURL"] = site.settings.baseURL != nil ? root + "feed.xml" : false
+        var view = layout(path: Self.notFoundPath, title: "Page not found", description: nil, current: nil, root: root)
         view["canonicalURL"] = false
-        view["nav"] = (view["nav"] as? [View] ?? []).map { item -> View in
-            var item = item
-            if let url = item["url"] as? String { item["url"] = root + url }
-            return item
-        }
-        view["footerPages"] = site.entries(of: .page).map { entry -> View in
-            ["title": entry.title, "url": root + Addresses.page(entry.key)]
-        }
         view["title"] = "Page not found"
         return view
     }

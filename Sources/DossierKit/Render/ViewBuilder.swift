@@ -3,6 +3,21 @@
 struct ViewBuilder: Sendable {
     let site: Site
     let renderBody: @Sendable (Entry, String) -> String
+    let partials: PartialCache
+
+    /// The theme's item partials: each renders one entry of a list.
+    enum Item {
+        static let event = "partials/event-item"
+        static let link = "partials/link-item"
+        static let linkedFrom = "partials/linked-item"
+        static let citation = "partials/citation-item"
+        static let connection = "partials/connection-item"
+        static let all = [event, link, linkedFrom, citation, connection]
+    }
+
+    /// The partials of the site header and footer, which every page shows.
+    static let header = "partials/site-header"
+    static let footer = "partials/site-footer"
 
     // MARK: Shared parts
 
@@ -12,35 +27,54 @@ struct ViewBuilder: Sendable {
         ("Events", Addresses.index(.event)), ("Sources", Addresses.index(.source)), ("Relations", relationsPath),
     ]
 
-    /// The layout's values for a page at `path`.
-    func layout(path: String, title: String, description: String?, current: Kind?) -> View {
-        let root = Addresses.root(from: path)
+    /// The layout's values for a page at `path`. `root` is the way back to
+    /// the site's root: `../` per folder of `path` unless given.
+    func layout(path: String, title: String, description: String?, current: Kind?, root: String? = nil) -> View {
+        let root = root ?? Addresses.root(from: path)
+        let section = String(path.prefix { $0 != "/" }) + "/"
+        var view = siteValues(root: root)
+        view["pageTitle"] = title
+        view["metaDescription"] = description ?? site.settings.description
+        view["isHome"] = path == Addresses.home
+        if let base = site.settings.baseURL { view["canonicalURL"] = Addresses.absolute(path, base: base) }
+        view["headerHTML"] = partials.render(Self.header, variant: section, root: root) {
+            var header = siteValues(root: root)
+            header["nav"] = Self.navigation.map { item -> View in
+                let folder = String(item.path.prefix { $0 != "/" }) + "/"
+                return ["label": item.label, "url": root + item.path, "current": folder == section]
+            }
+            return header
+        }
+        view["footerHTML"] = partials.render(Self.footer, variant: "", root: root) {
+            var footer = siteValues(root: root)
+            footer["footerPages"] = site.entries(of: .page).filter { $0.key != Addresses.homePage }.map { entry -> View in
+                ["title": entry.title, "url": root + Addresses.page(entry.key), "summary": entry.summary ?? false]
+            }
+            return footer
+        }
+        return view
+    }
+
+    /// What the layout, the header and the footer show on every page: the
+    /// site's settings and its addresses from `root`. The header and footer
+    /// are rendered once per `root` (and section), so they see only these.
+    func siteValues(root: String) -> View {
         let settings = site.settings
         var view: View = [
             "siteTitle": settings.title,
             "siteDescription": settings.description,
             "language": settings.language,
-            "pageTitle": title,
-            "metaDescription": description ?? settings.description,
             "root": root,
-            "homeURL": root + Addresses.home,
+            // An absolute root (the 404 page's) is the home page's address itself.
+            "homeURL": root.hasPrefix("/") || root.contains("://") ? root : root + Addresses.home,
             "stylesheetURL": root + "assets/style.css",
-            "isHome": path == Addresses.home,
             "chartsStylesheetURL": root + "assets/charts.css",
             "iconURL": root + "assets/icon.svg",
             "searchURL": root + Self.searchPath,
             "dataURL": root + "data/report.json",
-            "nav": Self.navigation.map { item -> View in
-                let folder = String(item.path.prefix { $0 != "/" }) + "/"
-                return ["label": item.label, "url": root + item.path, "current": path.hasPrefix(folder)]
-            },
-            "footerPages": site.entries(of: .page).filter { $0.key != Addresses.homePage }.map { link(to: $0, from: path) },
         ]
         if let author = settings.author { view["author"] = author }
-        if let base = settings.baseURL {
-            view["canonicalURL"] = Addresses.absolute(path, base: base)
-            view["feedURL"] = root + "feed.xml"
-        }
+        if settings.baseURL != nil { view["feedURL"] = root + "feed.xml" }
         return view
     }
 
@@ -78,10 +112,27 @@ struct ViewBuilder: Sendable {
         keys.compactMap { site[$0] }.map { link(to: $0, from: path) }
     }
 
-    func links(_ references: [Reference], from path: String) -> [View] {
+    /// The markup of a list: each entry's item made with `partial` (see
+    /// `ItemRenderer`), joined; `false` when no entry exists, since
+    /// swift-mustache shows a section over an empty text.
+    func items(_ keys: [PageKey], partial: String, from path: String) -> Any {
+        let root = Addresses.root(from: path)
+        var html = ""
+        for key in keys {
+            guard let entry = site[key] else { continue }
+            html += partials.render(partial, variant: key.description, root: root) { link(to: entry, from: path) }
+        }
+        return html.isEmpty ? false : html
+    }
+
+    /// The same for the entries references name, each once, in order.
+    func items(_ references: [Reference], partial: String, from path: String) -> Any {
+        items(Self.unique(references), partial: partial, from: path)
+    }
+
+    static func unique(_ references: [Reference]) -> [PageKey] {
         var seen = Set<PageKey>()
-        let keys = references.map { PageKey($0.kind, $0.slug) }.filter { seen.insert($0).inserted }
-        return links(keys, from: path)
+        return references.map { PageKey($0.kind, $0.slug) }.filter { seen.insert($0).inserted }
     }
 
     func updates(_ updates: [Update]) -> [View] {
@@ -94,7 +145,7 @@ struct ViewBuilder: Sendable {
         view["title"] = entry.title
         view["kindLabel"] = Labels.kind(entry.kind)
         view["bodyHTML"] = renderBody(entry, path)
-        view["linkedFrom"] = links(site.relations.linkedFrom(entry.key), from: path)
+        view["linkedFromHTML"] = items(site.relations.linkedFrom(entry.key), partial: Item.linkedFrom, from: path)
         if let summary = entry.summary { view["summary"] = summary }
         return view
     }

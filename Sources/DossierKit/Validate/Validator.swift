@@ -73,7 +73,7 @@ struct Validator {
     /// A `#fragment` must name a heading of the target's body or a section
     /// the target's page shows; judged on the published site.
     private func checkFragments(in site: Site, _ diagnostics: inout Diagnostics) {
-        let views = ViewBuilder(site: site, renderBody: { _, _ in "" })
+        let views = ViewBuilder(site: site, renderBody: { _, _ in "" }, partials: PartialCache(theme: nil))
         var sections: [PageKey: Set<String>] = [:]
         for entry in site.entries.values.sorted(by: { $0.path < $1.path }) {
             for reference in entry.links {

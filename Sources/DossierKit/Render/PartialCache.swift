@@ -1,0 +1,40 @@
+/// Theme partials whose text repeats across pages, rendered once and reused:
+/// list items (`partials/event-item`, `partials/link-item`, ...) once per
+/// entry and page depth, the site header once per depth and section, the
+/// footer once per depth.
+///
+/// An event listed on the pages of its four actors, two countries, source and
+/// the pages that link to it is rendered once per depth instead of once per
+/// listing: most of a large report's markup is such lists. A cached text
+/// depends only on the partial, what it shows (the variant: an entry, a
+/// section) and the way back to the site's root (its links are `root + path`),
+/// which together are the key. Cached partials see their own values only,
+/// never the page's.
+final class PartialCache: Sendable {
+    private struct Key: Hashable {
+        let partial: String
+        let variant: String
+        let root: String
+    }
+
+    /// `nil` when only the presence of lists matters (fragment checks).
+    private let theme: Theme?
+    private let cache = Mutex<[Key: String]>([:])
+
+    init(theme: Theme?) {
+        self.theme = theme
+    }
+
+    /// The text of `partial` for `variant` on a page whose way back to the
+    /// root is `root`; `view` builds the partial's values when it is not cached.
+    func render(_ partial: String, variant: String, root: String, view: () -> View) -> String {
+        guard let theme else { return "<li></li>\n" }
+        let key = Key(partial: partial, variant: variant, root: root)
+        if let cached = cache.withLock({ $0[key] }) { return cached }
+        // Rendered outside the lock: two cores may both render a text the
+        // first time, with the same result.
+        let text = theme.render(view(), template: partial)
+        cache.withLock { $0[key] = text }
+        return text
+    }
+}
