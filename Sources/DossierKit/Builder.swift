@@ -7,7 +7,21 @@ public struct BuildSummary: Sendable {
     /// Every file written (pages, indexes, assets).
     public let files: Int
     public let diagnostics: Diagnostics
+    /// How long each stage took, in order: read, check, render, write.
+    public let stages: [(stage: BuildStage, seconds: Double)]
 }
+
+/// The stages of a build, as progress reports and the summary name them.
+public enum BuildStage: String, Sendable {
+    case read = "reading content"
+    case check = "checking"
+    case render = "rendering"
+    case write = "writing"
+}
+
+/// What a build reports while it runs: the stage it enters, and during
+/// rendering the files done so far out of all. Called from any core.
+public typealias BuildProgress = @Sendable (_ stage: BuildStage, _ done: Int, _ total: Int) -> Void
 
 /// The pipeline, top to bottom: load, validate, render, write.
 /// `check` is `build` without the writing.
@@ -27,23 +41,37 @@ public struct Builder: Sendable {
 
     /// Checks everything, then writes the site; on any error the output
     /// folder is left exactly as it was.
-    public func build() -> Result<BuildSummary, BuildFailed> {
+    public func build(progress: BuildProgress? = nil) -> Result<BuildSummary, BuildFailed> {
         var diagnostics = Diagnostics()
-        guard let (site, theme) = prepare(&diagnostics), !diagnostics.hasErrors,
+        var stages = StageClock(progress: progress)
+        guard let (site, theme) = prepare(&diagnostics, stages: &stages), !diagnostics.hasErrors,
             let staged = OutputWriter(output: project.output, protected: protectedFolders()).begin(&diagnostics)
         else { return .failure(BuildFailed(diagnostics: diagnostics)) }
-        let jobs = Renderer(site: site, theme: theme).render(into: staged)
+        stages.enter(.render)
+        let renderer = Renderer(site: site, theme: theme)
+        let sink: PageSink = progress.map { CountingSink(staged, total: renderer.pageCount, progress: $0) } ?? staged
+        let jobs = renderer.render(into: sink)
         for asset in theme.assets { staged.copy(asset.url, to: "assets/" + asset.path) }
+        stages.enter(.write)
         staged.commit(&diagnostics)
+        stages.finish()
         guard !diagnostics.hasErrors else { return .failure(BuildFailed(diagnostics: diagnostics)) }
         var pages: [Kind: Int] = [:]
         for job in jobs { if let key = job.key { pages[key.kind, default: 0] += 1 } }
-        return .success(BuildSummary(pages: pages, files: staged.fileCount.withLock { $0 }, diagnostics: diagnostics))
+        return .success(BuildSummary(
+            pages: pages, files: staged.fileCount.withLock { $0 }, diagnostics: diagnostics, stages: stages.times))
     }
 
     /// Load, validate and load the theme: everything but rendering.
     func prepare(_ diagnostics: inout Diagnostics) -> (Site, Theme)? {
+        var stages = StageClock(progress: nil)
+        return prepare(&diagnostics, stages: &stages)
+    }
+
+    private func prepare(_ diagnostics: inout Diagnostics, stages: inout StageClock) -> (Site, Theme)? {
+        stages.enter(.read)
         let content = ContentLoader(project: project).load(&diagnostics)
+        stages.enter(.check)
         let site = Validator(content: content, includeDrafts: project.includeDrafts).validate(&diagnostics)
         let theme = Theme.load(from: project.templates, &diagnostics)
         guard var site, let theme else { return nil }
@@ -76,4 +104,51 @@ public struct Builder: Sendable {
 /// A build that stopped: why, in full.
 public struct BuildFailed: Error, Sendable {
     public let diagnostics: Diagnostics
+}
+
+/// Times the stages of a build and reports each as it starts.
+private struct StageClock {
+    let progress: BuildProgress?
+    private(set) var times: [(stage: BuildStage, seconds: Double)] = []
+    private var current: (stage: BuildStage, start: ContinuousClock.Instant)?
+
+    init(progress: BuildProgress?) {
+        self.progress = progress
+    }
+
+    mutating func enter(_ stage: BuildStage) {
+        finish()
+        current = (stage, .now)
+        progress?(stage, 0, 0)
+    }
+
+    mutating func finish() {
+        guard let current else { return }
+        times.append((current.stage, (ContinuousClock.now - current.start) / .seconds(1)))
+        self.current = nil
+    }
+}
+
+/// Passes files on to the staged output and reports how many pages are
+/// done (the data files, written last, count as the last page).
+private final class CountingSink: PageSink, Sendable {
+    private let sink: PageSink
+    private let total: Int
+    private let progress: BuildProgress
+    private let done = Mutex(0)
+
+    init(_ sink: PageSink, total: Int, progress: @escaping BuildProgress) {
+        self.sink = sink
+        self.total = total
+        self.progress = progress
+    }
+
+    func write(_ path: String, _ contents: String) {
+        sink.write(path, contents)
+        let count = done.withLock { count in
+            count += 1
+            return count
+        }
+        progress(.render, min(count, total), total)
+    }
 }

@@ -43,7 +43,12 @@ struct BuildCommand: ParsableCommand {
                 throw ExitCode.failure
             }
         }
-        switch builder.build() {
+        let progress = ProgressLine.forTerminal(quiet: output.quiet, format: output.format ?? .automatic)
+        var report: BuildProgress?
+        if let progress { report = { stage, done, total in progress.report(stage, done, total) } }
+        let result = builder.build(progress: report)
+        progress?.clear()
+        switch result {
         case .success(let summary):
             printer.print(summary.diagnostics)
             let seconds = (clock.now - start) / .seconds(1)
@@ -78,8 +83,9 @@ enum Summary {
             ("files written", String(summary.files)),
             ("warnings", String(summary.diagnostics.warningCount)),
             ("time", String(format: "%.2f s", seconds)),
-            ("output", output),
         ]
+        rows += summary.stages.map { ("  " + $0.stage.rawValue, String(format: "%.2f s", $0.seconds)) }
+        rows.append(("output", output))
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
     }

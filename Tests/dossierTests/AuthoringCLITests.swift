@@ -146,7 +146,10 @@ import Testing
             let run = try CLI.run(["build", "--content", content, "--templates", CLI.templates.path, "-v"], in: folder)
             #expect(run.status == 0)
             let rows = run.stdoutLines.map { $0.split(separator: " ", omittingEmptySubsequences: true).first.map(String.init) ?? "" }
-            #expect(rows == ["actors", "countries", "events", "sources", "pages", "files", "warnings", "time", "output"])
+            #expect(rows == [
+                "actors", "countries", "events", "sources", "pages", "files", "warnings", "time",
+                "reading", "checking", "rendering", "writing", "output",
+            ])
         }
     }
 }

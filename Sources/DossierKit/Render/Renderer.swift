@@ -39,6 +39,9 @@ struct Renderer: Sendable {
         return jobs
     }
 
+    /// How many pages `render(into:)` writes (the data files come after).
+    var pageCount: Int { jobs().count }
+
     /// The files that are not pages: data exports, search index, feed,
     /// sitemap and robots.txt.
     func dataFiles(pagePaths: [String]) -> [(path: String, text: String)] {
