@@ -37,6 +37,80 @@ struct HTTPClient: Sendable {
         return try parse(data)
     }
 
+    /// What the server sends back for bytes written as they are (a malformed
+    /// or oversized request): the status of the first response, or nil when
+    /// the connection closed without one. The server may close before it has
+    /// read everything, so a failed send is not an error; a server that
+    /// neither answers nor closes within `timeout` is.
+    func raw(_ bytes: [UInt8], timeout: Double = 10) async throws -> (status: Int?, reply: Data) {
+        try await offload { try blockingRaw(bytes, timeout: timeout) }
+    }
+
+    /// `raw` for many requests at once, each on its own thread: that many
+    /// blocking calls on Dispatch's pool would starve the server's tasks,
+    /// which share it.
+    func rawAtOnce(_ requests: [[UInt8]], timeout: Double = 20) async -> [Result<Int?, Failure>] {
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var values: [Result<Int?, Failure>?]
+            var left: Int
+            var done: CheckedContinuation<[Result<Int?, Failure>], Never>?
+            init(count: Int) {
+                values = Array(repeating: nil, count: count)
+                left = count
+            }
+        }
+        let results = Results(count: requests.count)
+        return await withCheckedContinuation { continuation in
+            results.done = continuation
+            for (index, bytes) in requests.enumerated() {
+                let thread = Thread {
+                    let result: Result<Int?, Failure>
+                    do {
+                        result = .success(try blockingRaw(bytes, timeout: timeout).status)
+                    } catch {
+                        result = .failure(error as? Failure ?? Failure(description: "\(error)"))
+                    }
+                    results.lock.lock()
+                    results.values[index] = result
+                    results.left -= 1
+                    let finished = results.left == 0 ? results.done : nil
+                    results.lock.unlock()
+                    finished?.resume(returning: results.values.map { $0! })
+                }
+                thread.start()
+            }
+        }
+    }
+
+    private func blockingRaw(_ bytes: [UInt8], timeout: Double) throws -> (status: Int?, reply: Data) {
+        let socket = try connect()
+        defer { close(socket) }
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard n > 0 else { break }  // closed by the server: read what it said
+            sent += n
+        }
+        shutdown(socket, Int32(SHUT_WR))
+        var data = Data()
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            let left = deadline.timeIntervalSinceNow
+            guard left > 0 else { throw Failure(description: "no answer and no close within \(timeout) s") }
+            var ready = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            guard poll(&ready, 1, Int32(max(1, left * 1000))) > 0 else { continue }
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            let n = recv(socket, &buffer, buffer.count, 0)
+            if n <= 0 { break }  // closed (or reset, after an early close)
+            data.append(contentsOf: buffer[..<n])
+        }
+        let line = data.firstRange(of: Data("\r\n".utf8)).map { String(decoding: data[..<$0.lowerBound], as: UTF8.self) }
+        let parts = line?.split(separator: " ") ?? []
+        let status = parts.count >= 2 && parts[0].hasPrefix("HTTP/") ? Int(parts[1]) : nil
+        return (status, data)
+    }
+
     /// Opens `/_dossier/events` and returns the socket, once the stream has
     /// started (its `retry:` line has arrived).
     func openEvents() async throws -> EventStream {

@@ -24,6 +24,19 @@ final class RunningServer: Sendable {
         return RunningServer(server: server, client: HTTPClient(port: port), events: events, task: task)
     }
 
+    /// Runs `body` against a started server and stops the server afterwards,
+    /// also when `body` throws, so no server outlives its test.
+    static func with(_ project: Project, _ body: (RunningServer) async throws -> Void) async throws {
+        let running = try await start(project)
+        do {
+            try await body(running)
+        } catch {
+            try? await running.stop()
+            throw error
+        }
+        try await running.stop()
+    }
+
     private init(server: PreviewServer, client: HTTPClient, events: AsyncStream<ServeEvent>, task: Task<Void, any Error>) {
         self.server = server
         self.client = client
