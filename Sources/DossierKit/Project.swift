@@ -31,8 +31,20 @@ public struct Project: Sendable {
     /// when it lies below it, else absolute.
     public static func displayPath(_ url: URL) -> String {
         let path = url.standardizedFileURL.path
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
-        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        let prefix = workingDirectoryPrefix
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
+
+    /// The working directory with a final `/`, looked up once per call of
+    /// `displayPath` before; a build never changes it.
+    private static var workingDirectoryPrefix: String {
+        let cwd = FileManager.default.currentDirectoryPath
+        if let cached = cachedPrefix.withLock({ $0 }), cached.cwd == cwd { return cached.prefix }
+        let standard = URL(fileURLWithPath: cwd).standardizedFileURL.path
+        let prefix = standard.hasSuffix("/") ? standard : standard + "/"
+        cachedPrefix.withLock { $0 = (cwd, prefix) }
+        return prefix
+    }
+
+    private static let cachedPrefix = Mutex<(cwd: String, prefix: String)?>(nil)
 }

@@ -63,7 +63,7 @@ struct FieldReader {
             diagnostics.append(Messages.wrongType(field: name, expected: "text", at: location(of: node)))
             return nil
         }
-        if required, scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if required, scalar.string.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             diagnostics.append(Messages.emptyField(name, at: location(of: node)))
             return nil
         }

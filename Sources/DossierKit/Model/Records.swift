@@ -75,7 +75,9 @@ public enum Details: Sendable {
 }
 
 /// One content file, read and typed: what every kind shares, plus its details.
-public struct Entry: Sendable {
+/// A class: entries are shared by the site, its indexes and relations and
+/// every page that lists them, and are never changed once read.
+public final class Entry: Sendable {
     public let kind: Kind
     public let slug: String
     /// The file, relative to the working directory (as printed in diagnostics).
@@ -90,6 +92,22 @@ public struct Entry: Sendable {
     public let links: [Reference]
     /// Ids of the body's headings, in order.
     public let headingIDs: [String]
+
+    public init(
+        kind: Kind, slug: String, path: String, title: String, summary: String?, draft: Bool, details: Details,
+        body: MarkdownBody, links: [Reference], headingIDs: [String]
+    ) {
+        self.kind = kind
+        self.slug = slug
+        self.path = path
+        self.title = title
+        self.summary = summary
+        self.draft = draft
+        self.details = details
+        self.body = body
+        self.links = links
+        self.headingIDs = headingIDs
+    }
 
     public var key: PageKey { PageKey(kind, slug) }
 

@@ -45,10 +45,45 @@ struct DataExport: Encodable, Sendable {
         relations = Self.relations(of: site)
     }
 
+    /// The file's text: compact JSON, keys sorted, and a final line break.
     func json() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)).map { $0 + Data("\n".utf8) } ?? Data()
+        var bytes = jsonValue.text
+        bytes.append(UInt8(ascii: "\n"))
+        return Data(bytes)
+    }
+
+    /// What `JSONEncoder` would make of this value (`Encodable` is kept for
+    /// the test that says so), built by hand.
+    var jsonValue: JSONValue {
+        func strings(_ values: [String]?) -> JSONValue? { values.map(JSONValue.strings) }
+        func text(_ value: String?) -> JSONValue? { value.map(JSONValue.string) }
+        let site = JSONValue.object([
+            ("title", .string(site.title)), ("description", .string(site.description)),
+            ("language", .string(site.language)), ("baseURL", text(site.baseURL)), ("author", text(site.author)),
+        ])
+        let entities = entities.map { entity -> JSONValue in
+            .object([
+                ("kind", .string(entity.kind)), ("slug", .string(entity.slug)), ("title", .string(entity.title)),
+                ("url", .string(entity.url)), ("summary", text(entity.summary)), ("actorKind", text(entity.actorKind)),
+                ("role", text(entity.role)), ("aliases", strings(entity.aliases)), ("countries", strings(entity.countries)),
+                ("affiliations", strings(entity.affiliations)), ("code", text(entity.code)), ("region", text(entity.region)),
+                ("date", text(entity.date)), ("endDate", text(entity.endDate)), ("status", text(entity.status)),
+                ("actors", strings(entity.actors)), ("sources", strings(entity.sources)),
+                ("publisher", text(entity.publisher)), ("sourceKind", text(entity.sourceKind)),
+                ("sourceURL", text(entity.sourceURL)), ("archiveURL", text(entity.archiveURL)),
+                ("accessed", text(entity.accessed)), ("language", text(entity.language)),
+                ("authors", strings(entity.authors)),
+                ("updates", entity.updates.map { updates in
+                    .array(updates.map { .object([("date", .string($0.date)), ("note", .string($0.note))]) })
+                }),
+            ])
+        }
+        let relations = relations.map { relation -> JSONValue in
+            .object([("from", .string(relation.from)), ("to", .string(relation.to)), ("type", .string(relation.type))])
+        }
+        return .object([
+            ("schema", .string(schema)), ("site", site), ("entities", .array(entities)), ("relations", .array(relations)),
+        ])
     }
 
     private static func entity(_ entry: Entry) -> EntityData {
@@ -68,7 +103,10 @@ struct DataExport: Encodable, Sendable {
 
     /// Every edge once, sorted, named from the side that states it.
     static func relations(of site: Site) -> [RelationData] {
-        var result = Set<[String]>()
+        struct Edge: Hashable {
+            let from: String, to: String, type: String
+        }
+        var result = Set<Edge>()
         for entry in site.entries.values {
             for reference in entry.fieldReferences + entry.links where site[PageKey(reference.kind, reference.slug)] != nil {
                 let type: String
@@ -77,10 +115,11 @@ struct DataExport: Encodable, Sendable {
                 case .field("affiliations"): type = "affiliated-with"
                 case .field: type = entry.kind == .actor ? "belongs-to" : "involves"
                 }
-                result.insert([entry.key.description, "\(reference.kind.rawValue):\(reference.slug)", type])
+                result.insert(Edge(from: entry.key.description, to: "\(reference.kind.rawValue):\(reference.slug)", type: type))
             }
         }
-        return result.sorted { $0.lexicographicallyPrecedes($1) }.map { RelationData(from: $0[0], to: $0[1], type: $0[2]) }
+        return result.sorted { ($0.from, $0.to, $0.type) < ($1.from, $1.to, $1.type) }
+            .map { RelationData(from: $0.from, to: $0.to, type: $0.type) }
     }
 
     private static func unique(_ items: [String]) -> [String] {

@@ -43,25 +43,45 @@ struct Renderer: Sendable {
     var pageCount: Int { jobs().count }
 
     /// The files that are not pages: data exports, search index, feed,
-    /// sitemap and robots.txt.
-    func dataFiles(pagePaths: [String]) -> [(path: String, text: String)] {
+    /// sitemap and robots.txt, as tasks that can run on any core.
+    func dataTasks(pagePaths: [String]) -> [@Sendable () -> [(path: String, text: String)]] {
         let site = site
-        let export = DataExport(site: site)
         let pages = pagePaths.filter { $0 != ViewBuilder.notFoundPath }
-        let tasks: [@Sendable () -> [(path: String, text: String)]] = [
-            { [("data/report.json", String(decoding: export.json(), as: UTF8.self))] },
+        return [
+            {
+                let export = DataExport(site: site)
+                return [("data/report.json", String(decoding: export.json(), as: UTF8.self))] + CSVExport.files(for: export)
+            },
             { [("search/search-index.js", SearchIndex(site: site).script())] },
-            { CSVExport.files(for: export) },
             { Discovery.files(for: site, paths: pages) },
         ]
-        return tasks.parallelMap { $0() }.flatMap { $0 }
     }
 
-    /// Renders every page into `sink`; returns the paths written.
+    /// The data files, made on every core.
+    func dataFiles(pagePaths: [String]) -> [(path: String, text: String)] {
+        dataTasks(pagePaths: pagePaths).parallelMap { $0() }.flatMap { $0 }
+    }
+
+    /// Renders every page and data file into `sink`; returns the page jobs.
+    /// The data files go first in one queue with the pages, so that the
+    /// longest of them runs beside the pages rather than after them.
     @discardableResult
     func render(into sink: PageSink) -> [PageJob] {
-        let jobs = render(into: sink, only: { _ in true })
-        for file in dataFiles(pagePaths: jobs.map(\.path)) { sink.write(file.path, file.text) }
+        let jobs = jobs()
+        let builder = viewBuilder()
+        let theme = theme
+        enum Work: Sendable {
+            case data(@Sendable () -> [(path: String, text: String)])
+            case page(PageJob)
+        }
+        let work = dataTasks(pagePaths: jobs.map(\.path)).map(Work.data) + jobs.map(Work.page)
+        _ = work.parallelMap { item -> Bool in
+            switch item {
+            case .data(let task): for file in task() { sink.write(file.path, file.text) }
+            case .page(let job): sink.write(job.path, theme.render(job.makeView(builder), template: job.template))
+            }
+            return true
+        }
         return jobs
     }
 
@@ -70,15 +90,19 @@ struct Renderer: Sendable {
     @discardableResult
     func render(into sink: PageSink, only include: (PageJob) -> Bool) -> [PageJob] {
         let jobs = jobs()
-        let builder = ViewBuilder(
-            site: site, renderBody: { [site] entry, path in Self.bodyHTML(entry, path: path, site: site) },
-            partials: PartialCache(theme: theme))
+        let builder = viewBuilder()
         let theme = theme
         _ = jobs.filter(include).parallelMap { job -> Bool in
             sink.write(job.path, theme.render(job.makeView(builder), template: job.template))
             return true
         }
         return jobs
+    }
+
+    private func viewBuilder() -> ViewBuilder {
+        ViewBuilder(
+            site: site, renderBody: { [site] entry, path in Self.bodyHTML(entry, path: path, site: site) },
+            partials: PartialCache(theme: theme))
     }
 
     /// The body as HTML, its `KIND:SLUG` links made relative to `path`.

@@ -34,10 +34,29 @@ struct SearchIndex: Encodable {
     }
 
     func script() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        return "window.DOSSIER_SEARCH = \(json);\n"
+        var bytes = Array("window.DOSSIER_SEARCH = ".utf8)
+        jsonValue.write(into: &bytes)
+        bytes += ";\n".utf8
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// What `JSONEncoder` would make of this value, built by hand (a test
+    /// compares the two).
+    var jsonValue: JSONValue {
+        func strings(_ values: [String]?) -> JSONValue? { values.map(JSONValue.strings) }
+        let items = items.map { item -> JSONValue in
+            .object([
+                ("k", .string(item.k)), ("t", .string(item.t)), ("u", .string(item.u)), ("s", item.s.map(JSONValue.string)),
+                ("a", strings(item.a)), ("y", item.y.map(JSONValue.int)), ("ac", strings(item.ac)), ("co", strings(item.co)),
+            ])
+        }
+        func options(_ list: [Option]) -> JSONValue {
+            .array(list.map { .object([("v", .string($0.v)), ("l", .string($0.l))]) })
+        }
+        return .object([
+            ("items", .array(items)), ("actors", options(actors)), ("countries", options(countries)),
+            ("years", .array(years.map(JSONValue.int))),
+        ])
     }
 
     private static func unique(_ items: [String]) -> [String] {

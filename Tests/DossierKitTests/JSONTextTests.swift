@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import DossierKit
+
+/// The data exports are written by hand (`JSONText.swift`); they must be
+/// the exact bytes Foundation's `JSONEncoder` writes for the same values.
+@Suite struct JSONTextTests {
+    static func encoder(_ value: some Encodable) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(value))
+    }
+
+    static func site(_ content: URL) throws -> Site {
+        let project = Project(content: content, templates: Fixture.templates, output: URL(fileURLWithPath: "/nonexistent/public"))
+        var diagnostics = Diagnostics()
+        return try #require(Builder(project: project).prepare(&diagnostics)?.0, "\(diagnostics.all)")
+    }
+
+    @Test(arguments: ["sites/minimal", "content"])
+    func exportsMatchTheEncoder(_ name: String) throws {
+        let site = try Self.site(name == "content" ? Fixture.content : Fixture.url(name))
+        let export = DataExport(site: site)
+        #expect(export.jsonValue.text == (try Self.encoder(export)))
+        #expect(export.json() == Data(try Self.encoder(export) + [UInt8(ascii: "\n")]))
+        let index = SearchIndex(site: site)
+        #expect(index.jsonValue.text == (try Self.encoder(index)))
+        #expect(index.script() == "window.DOSSIER_SEARCH = " + String(decoding: try Self.encoder(index), as: UTF8.self) + ";\n")
+    }
+
+    /// Every control character, quotes, backslashes, slashes, line and
+    /// paragraph separators, text from other scripts and emoji.
+    @Test func stringsMatchTheEncoder() throws {
+        let hostile = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined()
+            + "\"\\/ </script> \u{7F} \u{85} \u{2028}\u{2029} é 北京 👩🏽‍💻 \u{FEFF}"
+        let texts = [hostile, "", "plain", "\\\"", "a\u{0}b"]
+        for text in texts {
+            var mine: [UInt8] = []
+            JSONValue.write(text, into: &mine)
+            #expect(mine == (try Self.encoder([text])).dropFirst().dropLast(), "\(text.debugDescription)")
+        }
+        let object = JSONValue.object([("b", .string(hostile)), ("a", .int(-12)), ("none", nil), ("c", .array([.int(0), .strings(texts)]))])
+        struct Same: Encodable {
+            let b: String, a: Int, none: String?, c: [Either]
+            enum Either: Encodable {
+                case number(Int), texts([String])
+                func encode(to encoder: Encoder) throws {
+                    var container = encoder.singleValueContainer()
+                    switch self {
+                    case .number(let number): try container.encode(number)
+                    case .texts(let texts): try container.encode(texts)
+                    }
+                }
+            }
+        }
+        #expect(object.text == (try Self.encoder(Same(b: hostile, a: -12, none: nil, c: [.number(0), .texts(texts)]))))
+    }
+}
