@@ -57,3 +57,17 @@ import Testing
         #expect(object.text == (try Self.encoder(Same(b: hostile, a: -12, none: nil, c: [.number(0), .texts(texts)]))))
     }
 }
+
+/// The fast paths of the escapers keep every special character, including
+/// one a combining mark joins into a single `Character` with it.
+@Suite struct EscapingTests {
+    @Test func feedTextEscapesEverySpecialByte() {
+        #expect(Discovery.escape("plain text") == "plain text")
+        #expect(Discovery.escape("&\u{301}<\u{301}\"'>") == "&amp;\u{301}&lt;\u{301}&quot;&apos;&gt;")
+    }
+
+    @Test func pictureTextEscapesEverySpecialByte() {
+        #expect(SVGMarkup.escape("plain text") == "plain text")
+        #expect(SVGMarkup.escape("&\u{301}<\"'>\tx") == "&amp;\u{301}&lt;&quot;&#39;&gt; x")
+    }
+}

@@ -13,6 +13,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var walk = WalkCache()
         var content = ContentCache()
         var theme = ThemeCache()
+        /// Shared partials of the last good build's theme.
+        var partials: PartialCache?
         var good: GoodBuild?
         /// Entries changed since the last good build.
         var pending = Set<PageKey>()
@@ -64,7 +66,13 @@ public final class IncrementalBuilder: @unchecked Sendable {
             let plan = state.themePending ? .everything
                 : state.good.map { ChangeImpact.plan(changed: state.pending, old: $0.site, new: site) } ?? .everything
             phases.end("plan")
-            let (good, rendered) = render(site, theme, assets: state.theme.assets, plan: plan, after: state.good)
+            if state.themePending || state.partials == nil {
+                state.partials = PartialCache(theme: theme)
+            } else {
+                state.partials?.forget(state.pending)
+            }
+            let (good, rendered) = render(
+                site, theme, partials: state.partials, assets: state.theme.assets, plan: plan, after: state.good)
             phases.end("render")
             let changedPaths = Self.changes(from: state.good?.files ?? [:], to: good.files, among: rendered.union(state.good?.assets ?? []))
             if !changedPaths.isEmpty { state.generation += 1 }
@@ -80,9 +88,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// Renders what `plan` names over the previous site, the pages and the
     /// data files side by side; returns the new site and the paths written.
     private func render(
-        _ site: Site, _ theme: Theme, assets: [String: Data], plan: ChangeImpact.Plan, after previous: GoodBuild?
+        _ site: Site, _ theme: Theme, partials: PartialCache?, assets: [String: Data], plan: ChangeImpact.Plan,
+        after previous: GoodBuild?
     ) -> (GoodBuild, Set<String>) {
-        let renderer = Renderer(site: site, theme: theme)
+        let renderer = Renderer(site: site, theme: theme, partials: partials)
         let jobs = renderer.jobs()
         let pages = Set(jobs.map(\.path))
         let writeData = plan.entries == nil || plan.data || previous == nil

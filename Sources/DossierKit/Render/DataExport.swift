@@ -101,13 +101,16 @@ struct DataExport: Encodable, Sendable {
             language: source?.language, authors: source?.authors, updates: updates)
     }
 
-    /// Every edge once, sorted, named from the side that states it.
+    /// Every edge once, sorted, named from the side that states it: the
+    /// entries in order of their `kind:slug`, each one's edges sorted.
     static func relations(of site: Site) -> [RelationData] {
         struct Edge: Hashable {
-            let from: String, to: String, type: String
+            let to: String, type: String
         }
-        var result = Set<Edge>()
-        for entry in site.entries.values {
+        let entries = site.entries.values.map { (from: $0.key.description, entry: $0) }.sorted { $0.from < $1.from }
+        var result: [RelationData] = []
+        for (from, entry) in entries {
+            var edges = Set<Edge>()
             for reference in entry.fieldReferences + entry.links where site[PageKey(reference.kind, reference.slug)] != nil {
                 let type: String
                 switch reference.origin {
@@ -115,11 +118,13 @@ struct DataExport: Encodable, Sendable {
                 case .field("affiliations"): type = "affiliated-with"
                 case .field: type = entry.kind == .actor ? "belongs-to" : "involves"
                 }
-                result.insert(Edge(from: entry.key.description, to: "\(reference.kind.rawValue):\(reference.slug)", type: type))
+                edges.insert(Edge(to: "\(reference.kind.rawValue):\(reference.slug)", type: type))
+            }
+            for edge in edges.sorted(by: { ($0.to, $0.type) < ($1.to, $1.type) }) {
+                result.append(RelationData(from: from, to: edge.to, type: edge.type))
             }
         }
-        return result.sorted { ($0.from, $0.to, $0.type) < ($1.from, $1.to, $1.type) }
-            .map { RelationData(from: $0.from, to: $0.to, type: $0.type) }
+        return result
     }
 
     private static func unique(_ items: [String]) -> [String] {

@@ -10,11 +10,17 @@
 /// section) and the way back to the site's root (its links are `root + path`),
 /// which together are the key. Cached partials see their own values only,
 /// never the page's.
+///
+/// `serve` keeps one cache across rebuilds with the same theme: an item
+/// shows its own entry only, so a rebuild forgets the items of the entries
+/// that changed (`forget(_:)`) and the header and footer, and keeps the rest.
 final class PartialCache: Sendable {
     private struct Key: Hashable {
         let partial: String
         let variant: String
         let root: String
+        /// The entry the text shows, if any.
+        let entry: PageKey?
     }
 
     /// `nil` when only the presence of lists matters (fragment checks).
@@ -27,14 +33,22 @@ final class PartialCache: Sendable {
 
     /// The text of `partial` for `variant` on a page whose way back to the
     /// root is `root`; `view` builds the partial's values when it is not cached.
-    func render(_ partial: String, variant: String, root: String, view: () -> View) -> String {
+    func render(_ partial: String, variant: String, root: String, entry: PageKey? = nil, view: () -> View) -> String {
         guard let theme else { return "<li></li>\n" }
-        let key = Key(partial: partial, variant: variant, root: root)
+        let key = Key(partial: partial, variant: variant, root: root, entry: entry)
         if let cached = cache.withLock({ $0[key] }) { return cached }
         // Rendered outside the lock: two cores may both render a text the
         // first time, with the same result.
         let text = theme.render(view(), template: partial)
         cache.withLock { $0[key] = text }
         return text
+    }
+
+    /// Drops the texts of `entries` and every text that shows no single
+    /// entry (header, footer): what an edit of those entries can change.
+    func forget(_ entries: Set<PageKey>) {
+        cache.withLock { cache in
+            cache = cache.filter { key, _ in key.entry.map { !entries.contains($0) } ?? false }
+        }
     }
 }

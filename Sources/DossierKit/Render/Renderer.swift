@@ -10,6 +10,9 @@ protocol PageSink: Sendable {
 struct Renderer: Sendable {
     let site: Site
     let theme: Theme
+    /// Shared partials already rendered with `theme` (`serve` keeps them
+    /// between rebuilds); a new cache when nil.
+    var partials: PartialCache? = nil
 
     /// Every page of the site, in a fixed order.
     func jobs() -> [PageJob] {
@@ -102,7 +105,7 @@ struct Renderer: Sendable {
     private func viewBuilder() -> ViewBuilder {
         ViewBuilder(
             site: site, renderBody: { [site] entry, path in Self.bodyHTML(entry, path: path, site: site) },
-            partials: PartialCache(theme: theme))
+            partials: partials ?? PartialCache(theme: theme))
     }
 
     /// The body as HTML, its `KIND:SLUG` links made relative to `path`.
