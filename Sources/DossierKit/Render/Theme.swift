@@ -68,15 +68,9 @@ public struct Theme: Sendable {
     /// Every `{{> name}}` and `{{< name}}` must name a template of the theme:
     /// swift-mustache would silently render a missing one as nothing.
     private static func checkPartials(_ text: String, path: String, names: Set<String>, _ diagnostics: inout Diagnostics) {
-        let pattern = #/\{\{\s*[><]\s*([^\s}]+)\s*\}\}/#
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            for match in line.matches(of: pattern) where !names.contains(String(match.1)) {
-                let column = line.unicodeScalars[line.startIndex..<match.range.lowerBound].count + 1
-                diagnostics.append(.error("missing partial '\(match.1)': no file '\(match.1).mustache' in the theme",
-                    at: SourceLocation(path: path, line: lineNumber, column: column)))
-            }
+        for tag in PartialCycles.tags(in: text) where !names.contains(tag.name) {
+            diagnostics.append(.error("missing partial '\(tag.name)': no file '\(tag.name).mustache' in the theme",
+                at: SourceLocation(path: path, line: tag.line, column: tag.column)))
         }
     }
 
