@@ -37,3 +37,11 @@ struct HTMLEscaping: MustacheContentType {
             || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 }
+
+/// Text values render as themselves: swift-mustache tries this conformance
+/// first, which spares every `{{value}}` the casts and `String(describing:)`
+/// its generic path makes (identical output; see docs/performance.md).
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { false }
+}
