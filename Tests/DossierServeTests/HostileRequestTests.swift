@@ -131,10 +131,8 @@ import Testing
     }
 
     /// A file under `templates/assets/` that is a symbolic link to a file
-    /// outside the theme. The theme loader (Render/Theme.swift, whose asset
-    /// list follows links) copies the target into the site, so `build`
-    /// publishes it and `serve` serves it. Known: remove `withKnownIssue`
-    /// once the theme refuses such links as the content loader does.
+    /// outside the theme: the theme refuses it (an error), so nothing of the
+    /// target is ever served.
     @Test func symbolicLinksOutOfTheThemeAreNeverServed() async throws {
         let project = try TestProject()
         try project.write("secret.txt", "TOP SECRET")
@@ -142,9 +140,7 @@ import Testing
             atPath: project.url("templates/assets/leak.txt").path, withDestinationPath: project.url("secret.txt").path)
         try await RunningServer.with(project.project) { running in
             let reply = try await running.client.request("/assets/leak.txt")
-            withKnownIssue("theme assets follow symbolic links out of templates/") {
-                #expect(!reply.text.contains("TOP SECRET"), "/assets/leak.txt → \(reply.status)")
-            }
+            #expect(!reply.text.contains("TOP SECRET"), "/assets/leak.txt → \(reply.status)")
         }
     }
 }

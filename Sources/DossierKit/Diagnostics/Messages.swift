@@ -39,6 +39,10 @@ enum Messages {
         .error("symbolic link leads outside the content folder: refused", at: SourceLocation(path: path))
     }
 
+    static func themeLinkOutside(path: String) -> Diagnostic {
+        .error("symbolic link leads outside the templates folder: refused", at: SourceLocation(path: path))
+    }
+
     static func symlinkToFolder(path: String) -> Diagnostic {
         .error("symbolic link to a folder: not followed, move the folder here instead", at: SourceLocation(path: path))
     }

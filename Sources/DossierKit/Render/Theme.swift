@@ -22,7 +22,18 @@ public struct Theme: Sendable {
             diagnostics.append(.error("templates folder does not exist", at: SourceLocation(path: Project.displayPath(folder))))
             return nil
         }
-        let files = (manager.subpaths(atPath: folder.path) ?? []).sorted()
+        // A link that leaves the theme is refused, as in content/: a theme
+        // from a pull request must not publish a file of the building machine.
+        let base = folder.resolvingSymlinksInPath().standardizedFileURL.path + "/"
+        let files = (manager.subpaths(atPath: folder.path) ?? []).sorted().filter { file in
+            let url = folder.appendingPathComponent(file)
+            guard (try? manager.destinationOfSymbolicLink(atPath: url.path)) != nil else { return true }
+            guard url.resolvingSymlinksInPath().standardizedFileURL.path.hasPrefix(base) else {
+                diagnostics.append(Messages.themeLinkOutside(path: Project.displayPath(url)))
+                return false
+            }
+            return true
+        }
         HTMLEscaping.register()
         var library = MustacheLibrary()
         var names = Set<String>()

@@ -8,12 +8,8 @@ import Testing
     /// A file under `templates/assets/` linked to a file outside the theme
     /// (as a pull request could add, pointing at a secret of the machine that
     /// builds previews). Nothing of the target may reach `public/`.
-    ///
-    /// Known issue: `Theme.load` (Render/Theme.swift) lists assets with
-    /// `fileExists`, which follows links, and the writer copies the target's
-    /// bytes, so the secret is published as `assets/leak.txt` (and served by
-    /// `serve`). Remove `withKnownIssue` once the theme refuses links that
-    /// leave `templates/`, as `ContentWalker` does for `content/`.
+    /// The theme refuses such a link, as `ContentWalker` does in `content/`:
+    /// the build stops with the link's place and writes nothing.
     @Test func assetLinkedOutOfTheThemeIsNotPublished() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-theme-link-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -27,12 +23,14 @@ import Testing
         let output = root.appendingPathComponent("public")
         let project = Project(
             content: root.appendingPathComponent("content"), templates: root.appendingPathComponent("templates"), output: output)
-        let built: Bool
-        if case .success = Builder(project: project).build() { built = true } else { built = false }
-        let published = built ? try HostileProject.snapshot(of: output) : [:]
-        let leaked = published.filter { String(decoding: $0.value, as: UTF8.self).contains("TOP SECRET") }.keys.sorted()
-        withKnownIssue("theme assets follow symbolic links out of templates/") {
-            #expect(leaked.isEmpty, "published from outside the theme: \(leaked)")
+        let result = Builder(project: project).build()
+        guard case .failure(let failure) = result else {
+            Issue.record("the build published a theme that links out of templates/")
+            return
         }
+        #expect(Fixture.lines(failure.diagnostics, relativeTo: root).filter { $0.contains("error:") } == [
+            "templates/assets/leak.txt: error: symbolic link leads outside the templates folder: refused"
+        ])
+        #expect(!manager.fileExists(atPath: output.path))
     }
 }
