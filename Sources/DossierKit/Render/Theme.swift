@@ -37,16 +37,24 @@ public struct Theme: Sendable {
         HTMLEscaping.register()
         var library = MustacheLibrary()
         var names = Set<String>()
-        var texts: [(name: String, path: String, text: String)] = []
+        var templates: [TemplateGraph.Template] = []
         for file in files where file.hasSuffix(".mustache") {
             let url = folder.appendingPathComponent(file)
             let path = Project.displayPath(url)
             guard let text = TextFile.read(url, path: path, &diagnostics) else { continue }
             let name = String(file.dropLast(".mustache".count))
+            // Read first: swift-mustache's parser would overflow the stack on
+            // a template nested thousands of levels deep.
+            let outline = TemplateOutline(text)
+            names.insert(name)
+            templates.append(TemplateGraph.Template(name: name, path: path, outline: outline))
+            if let place = outline.tooDeep {
+                diagnostics.append(.error("sections nested more than \(TemplateOutline.depthLimit) levels deep",
+                    at: SourceLocation(path: path, line: place.line, column: place.column)))
+                continue
+            }
             do {
                 library.register(try MustacheTemplate(string: HTMLEscaping.pragma + text), named: name)
-                names.insert(name)
-                texts.append((name, path, text))
             } catch let error as MustacheTemplate.ParserError {
                 let line = max(1, error.context.lineNumber - 1)  // the pragma's line
                 diagnostics.append(.error("template syntax: \(describe(error.error))",
@@ -59,8 +67,7 @@ public struct Theme: Sendable {
             diagnostics.append(.error("missing template '\(name).mustache'",
                 at: SourceLocation(path: Project.displayPath(folder.appendingPathComponent(name + ".mustache")))))
         }
-        for template in texts { checkPartials(template.text, path: template.path, names: names, &diagnostics) }
-        PartialCycles.check(texts, &diagnostics)
+        TemplateGraph.check(templates, &diagnostics)
         let assets = files.filter { $0.hasPrefix("assets/") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
             .compactMap { file -> (String, URL)? in
                 let url = folder.appendingPathComponent(file)
@@ -74,15 +81,6 @@ public struct Theme: Sendable {
     /// Renders a view with a named template.
     func render(_ view: View, template: String) -> String {
         library.render(view, withTemplate: template) ?? ""
-    }
-
-    /// Every `{{> name}}` and `{{< name}}` must name a template of the theme:
-    /// swift-mustache would silently render a missing one as nothing.
-    private static func checkPartials(_ text: String, path: String, names: Set<String>, _ diagnostics: inout Diagnostics) {
-        for tag in PartialCycles.tags(in: text) where !names.contains(tag.name) {
-            diagnostics.append(.error("missing partial '\(tag.name)': no file '\(tag.name).mustache' in the theme",
-                at: SourceLocation(path: path, line: tag.line, column: tag.column)))
-        }
     }
 
     private static func describe(_ error: Error) -> String {
