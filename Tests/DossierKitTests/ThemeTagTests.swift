@@ -7,17 +7,29 @@ import Testing
 /// parser will (inclusions, nesting depth), and the checks built on it:
 /// missing partials, self-inclusion, nesting too deep to render.
 @Suite struct ThemeTagTests {
-    @Test func findsEveryInclusionWithItsPlaceAndDepth() {
-        let text = "<p>{{> partials/a}}{{>b}}</p>\n{{! {{> not}} }} {{> }}\n  é{{#x}}{{> d}}{{/x}}{{>*dyn}}\n{{<layout}}{{$main}}{{/main}}{{/layout}}"
+    private func names(_ outline: TemplateOutline) -> [String] {
+        outline.references.map { reference in
+            switch reference.target {
+            case .template(let name): name
+            case .block(let name): "$" + name
+            }
+        }
+    }
+
+    @Test func findsEveryReferenceWithItsPlaceAndDepth() {
+        let text = "<p>{{> partials/a}}{{>b}}</p>\n{{! {{> not}} }} {{> }}\n  é{{#x}}{{> d}}{{/x}}{{>*dyn}}\n{{<layout}}{{$main}}{{$inner}}{{/inner}}{{/main}}{{/layout}}{{$block}}{{/block}}"
         let outline = TemplateOutline(text)
-        #expect(outline.inclusions.map(\.name) == ["partials/a", "b", "", "d", "dyn", "layout"])
-        #expect(outline.inclusions.map(\.dynamic) == [false, false, false, false, true, false])
-        #expect(outline.inclusions.map(\.line) == [1, 1, 2, 3, 3, 4])
+        #expect(names(outline) == ["partials/a", "b", "", "d", "dyn", "layout", "$block", "$inner"])
+        #expect(outline.references.map(\.dynamic) == [false, false, false, false, true, false, false, false])
+        #expect(outline.references.map(\.line) == [1, 1, 2, 3, 3, 4, 4, 4])
         // Columns count Unicode scalars from 1: `é` is one.
-        #expect(outline.inclusions.map(\.column) == [4, 20, 18, 10, 23, 1])
-        // `d` sits inside `x`; `layout` opens a level itself; `main` inside it makes 2.
-        #expect(outline.inclusions.map(\.depth) == [0, 0, 0, 1, 0, 1])
-        #expect(outline.depth == 2)
+        #expect(outline.references.map(\.column) == [4, 20, 18, 10, 23, 1, 61, 21])
+        // `d` sits inside `x`; `layout` and a block expansion count themselves;
+        // `inner` is expanded inside the override of `main`, a body of its own.
+        #expect(outline.references.map(\.depth) == [0, 0, 0, 1, 0, 1, 1, 1])
+        #expect(outline.bodies.map(\.block) == [nil, "main"])
+        #expect(outline.bodies.map(\.depth) == [1, 1])
+        #expect(outline.depth == 3)
         #expect(outline.tooDeep == nil)
     }
 
@@ -26,16 +38,16 @@ import Testing
     /// comments hide nothing else.
     @Test func followsDelimiterChanges() {
         let outline = TemplateOutline("{{{raw}}}{{=<% %>=}}{{> ignored}}<%> home%>\n<%#a%><%={{ }}=%>{{> back}}{{/a}}")
-        #expect(outline.inclusions.map(\.name) == ["home", "back"])
-        #expect(outline.inclusions.map { [$0.line, $0.column, $0.depth] } == [[1, 34, 0], [2, 18, 1]])
+        #expect(names(outline) == ["home", "back"])
+        #expect(outline.references.map { [$0.line, $0.column, $0.depth] } == [[1, 34, 0], [2, 18, 1]])
     }
 
     /// Scanning stops where swift-mustache would stop: an unclosed tag, a
     /// section closed with the wrong name.
     @Test func stopsWhereTheParserGivesUp() {
-        #expect(TemplateOutline("{{> a}}{{>b} }{{> c}}").inclusions.map(\.name) == ["a"])
-        #expect(TemplateOutline("{{#a}}{{/b}}{{> c}}").inclusions.isEmpty)
-        #expect(TemplateOutline("{{! open comment {{> c}}").inclusions.isEmpty)
+        #expect(names(TemplateOutline("{{> a}}{{>b} }{{> c}}")) == ["a"])
+        #expect(TemplateOutline("{{#a}}{{/b}}{{> c}}").references.isEmpty)
+        #expect(TemplateOutline("{{! open comment {{> c}}").references.isEmpty)
     }
 
     @Test func nestingPastTheLimitStopsAtTheTagThatGoesOver() {
@@ -52,6 +64,7 @@ import Testing
         for case let file as String in FileManager.default.enumerator(atPath: Fixture.templates.path)! where file.hasSuffix(".mustache") {
             let text = try String(contentsOf: Fixture.templates.appendingPathComponent(file), encoding: .utf8)
             deepest = max(deepest, TemplateOutline(text).depth)
+            #expect(TemplateOutline(text).tooDeep == nil)
         }
         #expect(deepest > 0 && deepest <= 10)
     }
@@ -96,6 +109,30 @@ import Testing
     @Test func selfInclusionAfterADelimiterChangeIsAnError() throws {
         #expect(try load(["home.mustache": "{{=<% %>=}}<%> home%>\n"]) == [
             "home.mustache:1:12: error: template includes itself ('home' → 'home'): the build would never end"
+        ])
+    }
+
+    /// A block override that expands its own block renders itself forever
+    /// (found by FuzzTemplate), directly or through a partial or another block.
+    @Test func blockOverrideExpandingItselfIsAnError() throws {
+        #expect(try load(["404.mustache": "{{<layout}}{{$main}}\n<p>{{$main}}x{{/main}}</p>\n{{/main}}{{/layout}}\n"]) == [
+            "404.mustache:2:4: error: template includes itself (block 'main' → block 'main'): the build would never end"
+        ])
+        let lines = try load([
+            "404.mustache": "{{<layout}}{{$main}}{{> partials/again}}{{/main}}{{/layout}}\n",
+            "partials/again.mustache": "{{$main}}{{/main}}\n",
+        ])
+        #expect(lines == [
+            "404.mustache:1:21: error: template includes itself (block 'main' → 'partials/again' → block 'main'): the build would never end",
+            "partials/again.mustache:1:1: error: template includes itself ('partials/again' → block 'main' → 'partials/again'): the build would never end",
+        ])
+    }
+
+    /// The first such input FuzzTemplate found, as it was.
+    @Test func fuzzFindingsLoadWithErrors() throws {
+        let text = "{{<layout}}\n{{$main}}\n<h1>{{title}}</h1>\n<p>mistyt}}\n{{$main}}\n<h1>{{title}}</h1>\n{{/main}}\n{{/main}}\n{{/layout}}\n"
+        #expect(try load(["404.mustache": text]) == [
+            "404.mustache:5:1: error: template includes itself (block 'main' → block 'main'): the build would never end"
         ])
     }
 

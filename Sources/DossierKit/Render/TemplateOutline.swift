@@ -1,9 +1,11 @@
 /// The structure of one theme template as swift-mustache's parser sees it:
-/// the partials it includes and how deeply its sections nest. `Theme.load`
-/// reads it before handing the text to swift-mustache, whose parser and
-/// renderer both recurse once per level: a template nested a few thousand
-/// levels deep, or one that includes itself after a delimiter change
-/// (`{{=<% %>=}}<%> home%>`), would overflow the stack instead of failing.
+/// what it renders besides its own text (partials, parents, overridden
+/// blocks) and how deeply its sections nest. `Theme.load` reads it before
+/// handing the text to swift-mustache, whose parser and renderer both
+/// recurse once per level: a template nested a few thousand levels deep, one
+/// that includes itself after a delimiter change (`{{=<% %>=}}<%> home%>`),
+/// or a block override that expands its own block would overflow the stack
+/// instead of failing.
 ///
 /// The scanner follows swift-mustache's grammar tag by tag (its delimiters,
 /// comments, set-delimiter and triple-brace tags, name characters, and the
@@ -11,43 +13,85 @@
 /// is counted here first; where the two could differ it counts more, never
 /// fewer.
 struct TemplateOutline {
-    /// A `{{> name}}`, `{{>*name}}` or `{{< name}}` tag.
-    struct Inclusion {
-        var name: String
+    /// What a tag makes swift-mustache render from elsewhere.
+    enum Target: Hashable {
+        /// `{{> name}}` or `{{< name}}`: a template of the theme.
+        case template(String)
+        /// `{{$name}}` outside a parent's top level: the block, or the
+        /// override of it that any enclosing `{{< parent}}` passed down.
+        case block(String)
+    }
+
+    struct Reference {
+        var target: Target
         /// `{{>*name}}` and `{{<*name}}`: the partial is named by a value.
         var dynamic: Bool
-        /// Sections open around the tag (a `{{< parent}}` counts itself).
+        /// Levels open around the tag in its body (a `{{< parent}}` or
+        /// `{{$block}}` counts itself).
         var depth: Int
         var line: Int
         var column: Int
+    }
+
+    /// Text rendered as one piece: the template itself (the first body) or
+    /// a block override written at the top level of a `{{< parent}}`, which
+    /// is rendered wherever the parent, or anything it includes, expands
+    /// that block.
+    struct Body {
+        /// The block it overrides; nil for the template itself.
+        var block: String?
+        /// The deepest nesting inside it.
+        var depth = 0
+        var references: [Reference] = []
     }
 
     /// How many sections, parents and blocks may be open at once, counting
     /// those of the partials a template includes. The default theme uses 6.
     static let depthLimit = 100
 
-    private(set) var inclusions: [Inclusion] = []
-    /// The deepest nesting of sections, parents and blocks in this template alone.
+    private(set) var bodies = [Body(block: nil)]
+    /// The deepest nesting of sections, parents and blocks in the text, as
+    /// the parser meets them.
     private(set) var depth = 0
     /// The first opening tag past `depthLimit`; scanning stops there.
     private(set) var tooDeep: (line: Int, column: Int)?
+
+    /// Every reference of every body.
+    var references: [Reference] { bodies.flatMap(\.references) }
 
     init(_ text: String) {
         var scanner = Scanner(text)
         scan(&scanner)
     }
 
+    private enum Element { case section, parent, blockDefinition, blockExpansion }
+
     private mutating func scan(_ s: inout Scanner) {
         var start: [Character] = ["{", "{"], end: [Character] = ["}", "}"]
-        var open: [String] = []
-        func opens(_ name: String, line: Int, column: Int) -> Bool {
-            open.append(name)
+        // Open elements: their closing name, kind, and the body inside them.
+        var open: [(name: String, element: Element, body: Int)] = []
+        // Where each body starts: how many elements were open around it.
+        var base = [0]
+        var body: Int { open.last?.body ?? 0 }
+        func opens(_ name: String, _ element: Element, line: Int, column: Int) -> Bool {
+            var inside = body
+            if element == .blockDefinition {
+                bodies.append(Body(block: name))
+                base.append(open.count + 1)
+                inside = bodies.count - 1
+            }
+            open.append((name, element, inside))
             depth = max(depth, open.count)
+            bodies[inside].depth = max(bodies[inside].depth, open.count - base[inside])
             guard open.count <= Self.depthLimit else {
                 tooDeep = (line, column)
                 return false
             }
             return true
+        }
+        func refer(_ target: Target, dynamic: Bool = false, line: Int, column: Int) {
+            bodies[body].references.append(
+                Reference(target: target, dynamic: dynamic, depth: open.count - base[body], line: line, column: column))
         }
         while s.skip(to: start) {
             let (line, column) = (s.line, s.column)
@@ -55,14 +99,23 @@ struct TemplateOutline {
             // Each case consumes one tag as swift-mustache does, and returns
             // where swift-mustache would throw: the rest is never parsed.
             switch kind {
-            case "#", "^", "$":
+            case "#", "^":
                 s.advance()
-                guard let name = s.name(Scanner.sectionNameChars, end: end) else { return }
-                if kind == "$", name.contains("(") { return }
-                guard opens(name, line: line, column: column) else { return }
+                guard let name = s.name(Scanner.sectionNameChars, end: end),
+                      opens(name, .section, line: line, column: column) else { return }
+            case "$":
+                s.advance()
+                guard let name = s.name(Scanner.sectionNameChars, end: end), !name.contains("(") else { return }
+                // At a parent's top level a block is an override; elsewhere it is expanded.
+                if open.last?.element == .parent {
+                    guard opens(name, .blockDefinition, line: line, column: column) else { return }
+                } else {
+                    guard opens(name, .blockExpansion, line: line, column: column) else { return }
+                    refer(.block(name), line: line, column: column)
+                }
             case "/":
                 s.advance()
-                guard let name = s.name(Scanner.sectionNameChars, end: end), name == open.last else { return }
+                guard let name = s.name(Scanner.sectionNameChars, end: end), name == open.last?.name else { return }
                 open.removeLast()
             case "!":
                 s.advance()
@@ -77,16 +130,14 @@ struct TemplateOutline {
                 let dynamic = s.current == "*"
                 if dynamic { s.advance() }
                 guard let name = s.name(Scanner.partialNameChars, end: end) else { return }
-                inclusions.append(Inclusion(name: name, dynamic: dynamic, depth: open.count, line: line, column: column))
+                refer(.template(name), dynamic: dynamic, line: line, column: column)
             case "<":
                 s.advance()
                 s.skipWhitespace()
-                guard let name = s.name(Scanner.partialNameChars, end: end) else { return }
-                guard opens(name, line: line, column: column) else { return }
+                guard let name = s.name(Scanner.partialNameChars, end: end),
+                      opens(name, .parent, line: line, column: column) else { return }
                 let dynamic = name.first == "*"
-                inclusions.append(Inclusion(
-                    name: dynamic ? String(name.dropFirst()) : name, dynamic: dynamic,
-                    depth: open.count, line: line, column: column))
+                refer(.template(dynamic ? String(name.dropFirst()) : name), dynamic: dynamic, line: line, column: column)
             case "=":
                 s.advance()
                 s.skipWhitespace()
