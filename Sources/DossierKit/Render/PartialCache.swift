@@ -21,6 +21,8 @@ final class PartialCache: Sendable {
         let root: String
         /// The entry the text shows, if any.
         let entry: PageKey?
+        /// A number the text shows besides the entry (a connection's weight).
+        let number: Int
     }
 
     /// `nil` when only the presence of lists matters (fragment checks).
@@ -31,11 +33,14 @@ final class PartialCache: Sendable {
         self.theme = theme
     }
 
-    /// The text of `partial` for `variant` on a page whose way back to the
-    /// root is `root`; `view` builds the partial's values when it is not cached.
-    func render(_ partial: String, variant: String, root: String, entry: PageKey? = nil, view: () -> View) -> String {
+    /// The text of `partial` for `variant` (or `entry` and `number`) on a
+    /// page whose way back to the root is `root`; `view` builds the
+    /// partial's values when it is not cached.
+    func render(
+        _ partial: String, variant: String = "", root: String, entry: PageKey? = nil, number: Int = 0, view: () -> View
+    ) -> String {
         guard let theme else { return "<li></li>\n" }
-        let key = Key(partial: partial, variant: variant, root: root, entry: entry)
+        let key = Key(partial: partial, variant: variant, root: root, entry: entry, number: number)
         if let cached = cache.withLock({ $0[key] }) { return cached }
         // Rendered outside the lock: two cores may both render a text the
         // first time, with the same result.

@@ -44,7 +44,7 @@ extension ViewBuilder {
         var list = ""
         for item in connected {
             guard let other = site[item.key] else { continue }
-            list += partials.render(Item.connection, variant: "\(item.key)@\(item.weight)", root: root, entry: item.key) {
+            list += partials.render(Item.connection, root: root, entry: item.key, number: item.weight) {
                 var view = link(to: other, from: path)
                 view["weight"] = item.weight
                 view["weightLabel"] = item.weight == 1 ? "1 shared event or tie" : "\(item.weight) shared events or ties"

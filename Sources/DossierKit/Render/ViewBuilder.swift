@@ -120,7 +120,7 @@ struct ViewBuilder: Sendable {
         var html = ""
         for key in keys {
             guard let entry = site[key] else { continue }
-            html += partials.render(partial, variant: key.description, root: root, entry: key) { link(to: entry, from: path) }
+            html += partials.render(partial, root: root, entry: key) { link(to: entry, from: path) }
         }
         return html.isEmpty ? false : html
     }
