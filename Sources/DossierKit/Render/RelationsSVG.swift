@@ -33,17 +33,18 @@ enum RelationsSVG {
     /// with `idPrefix`, reduced to `A-Z a-z 0-9 - _`; see `TimelineSVG.render`). Nodes (not
     /// the center; duplicates by id keep the heaviest) are ranked by weight, then label; the
     /// first `limit` (at least 1) go
-    /// clockwise from the top, and the `<desc>` says how many more were left out. With a
+    /// clockwise from the top, and the `<desc>` says how many more were left out (`omitted`
+    /// counts those the caller ranked lower and did not pass). With a
     /// `center`, only edges touching it are drawn; without, edges between shown nodes.
     /// Each node is a link with a circle and a label. Returns "" when no node but the center.
     static func render(
         center: RelationNode?, nodes: [RelationNode], edges: [RelationEdge],
-        title: String, description: String, idPrefix: String, limit: Int = 24
+        title: String, description: String, idPrefix: String, limit: Int = 24, omitted: Int = 0
     ) -> String {
         let ranked = rank(nodes.filter { $0.id != center?.id })
         guard !ranked.isEmpty else { return "" }
         let placed = place(Array(ranked.prefix(max(limit, 1))))
-        let leftOut = ranked.count - placed.count
+        let leftOut = ranked.count - placed.count + omitted
         let note = leftOut > 0 ? "\(leftOut) more left out." : ""
         var points = Dictionary(uniqueKeysWithValues: placed.map { ($0.node.id, ($0.x, $0.y)) })
         if let center { points[center.id] = (size / 2, size / 2) }

@@ -30,16 +30,21 @@ extension ViewBuilder {
     /// when there is none), cached per actor and weight.
     func relations(around entry: Entry, path: String) -> (svg: String, list: Any) {
         let connected = Connections(site: site).actors(around: entry.key)
-        let nodes = connected.compactMap { item -> RelationNode? in
-            guard let other = site[item.key] else { return nil }
-            return node(other, weight: item.weight, path: path)
+        // Only the nodes the picture draws are made: a hub has thousands of
+        // connections and the picture shows the first `shown` in its own
+        // order (weight, then label, then id); the rest are counted.
+        let shown = 24
+        var others = connected.compactMap { item in site[item.key].map { (entry: $0, weight: item.weight) } }
+        if others.count > shown {
+            others.sort { ($1.weight, $0.entry.title, $0.entry.key.description) < ($0.weight, $1.entry.title, $1.entry.key.description) }
         }
+        let nodes = others.prefix(shown).map { node($0.entry, weight: $0.weight, path: path) }
         let center = node(entry, weight: connected.count, path: path)
         let edges = nodes.map { RelationEdge(from: center.id, to: $0.id, weight: $0.weight) }
         let svg = RelationsSVG.render(
             center: center, nodes: nodes, edges: edges, title: "Connections of \(entry.title)",
             description: "Actors sharing events or affiliations with \(entry.title); listed as text beside the picture.",
-            idPrefix: "relations-svg")
+            idPrefix: "relations-svg", limit: shown, omitted: others.count - nodes.count)
         let root = Addresses.root(from: path)
         var list = ""
         for item in connected {
