@@ -78,7 +78,7 @@ public struct Builder: Sendable {
         if let baseURL = project.baseURL {
             var settings = site.settings
             settings.baseURL = baseURL
-            site = Site(settings: settings, entries: Array(site.entries.values))
+            site = site.with(settings)
         }
         return (site, theme)
     }

@@ -96,4 +96,22 @@ import Testing
         #expect(Self.site.entries(of: .event).map(\.slug) == ["early", "late"])
         #expect(Self.site.entries(of: .actor).map(\.slug) == ["hulio", "nso-group", "q-cyber"])
     }
+
+    /// `Site.sortedForDisplay` (titles lowercased once) orders exactly as
+    /// `Site.displayOrder` does, on titles that differ only in case, equal
+    /// titles, events on the same and different dates.
+    @Test func displaySortMatchesDisplayOrder() {
+        let titles = ["Beta", "alpha", "ALPHA", "Äpfel", "alpha", "zeta", "Zeta", "b", "B", ""]
+        var entries: [Entry] = titles.enumerated().map { Self.entry(.actor, "a\(($0.offset * 7) % 10)", title: $0.element, details: .page) }
+        entries += ["2021-07-18", "2021", "2021-07", "2021-07-18", "2020-01-01"].enumerated().map {
+            Self.event("e\(($0.offset * 3) % 5)", date: $0.element)
+        }
+        for kind in [Kind.actor, .event] {
+            let some = entries.filter { $0.kind == kind }
+            for rotation in 0..<some.count {
+                let input = Array(some[rotation...] + some[..<rotation])
+                #expect(Site.sortedForDisplay(input).map(\.slug) == input.sorted(by: Site.displayOrder).map(\.slug))
+            }
+        }
+    }
 }

@@ -61,7 +61,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             if let baseURL = project.baseURL {
                 var settings = site.settings
                 settings.baseURL = baseURL
-                site = Site(settings: settings, entries: Array(site.entries.values))
+                site = site.with(settings)
             }
             let plan = state.themePending ? .everything
                 : state.good.map { ChangeImpact.plan(changed: state.pending, old: $0.site, new: site) } ?? .everything

@@ -34,11 +34,18 @@ struct ContentWalker {
     }
 
     private func walk(_ folder: URL, kind: Kind, into found: inout [ContentFileRef], _ diagnostics: inout Diagnostics) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names.sorted() where !name.hasPrefix(".") && !name.hasPrefix("_") {
+        let folderPath = Project.displayPath(folder)
+        for (name, type) in Self.entries(of: folder.path).sorted(by: { $0.name < $1.name })
+        where !name.hasPrefix(".") && !name.hasPrefix("_") {
             let url = folder.appendingPathComponent(name)
-            let path = Project.displayPath(url)
-            guard let type = fileType(url, path: path, &diagnostics) else { continue }
+            let path = folderPath + "/" + name
+            // The folder listing gives the type of most entries: no `lstat` for them.
+            let known: FileAttributeType? = switch Int32(type) {
+            case Int32(DT_REG): .typeRegular
+            case Int32(DT_DIR): .typeDirectory
+            default: nil
+            }
+            guard let type = known ?? fileType(url, path: path, &diagnostics) else { continue }
             if type == .typeDirectory {
                 walk(url, kind: kind, into: &found, &diagnostics)
                 continue
@@ -54,6 +61,22 @@ struct ContentWalker {
             }
             found.append(ContentFileRef(kind: kind, slug: slug, url: url, path: path))
         }
+    }
+
+    /// The names in a folder with their types as the listing gives them
+    /// (`DT_UNKNOWN` on file systems that do not say); empty when it cannot be read.
+    private static func entries(of folder: String) -> [(name: String, type: UInt8)] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var entries: [(name: String, type: UInt8)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            guard name != ".", name != ".." else { continue }
+            entries.append((name, entry.pointee.d_type))
+        }
+        return entries
     }
 
     /// The type of the entry, following a symbolic link only when it stays

@@ -1,7 +1,7 @@
 /// The validated report: the published entries by kind and slug, sorted
 /// for output, and every relation from both sides.
 public struct Site: Sendable {
-    public let settings: SiteSettings
+    public private(set) var settings: SiteSettings
     public let entries: [PageKey: Entry]
     /// Entries of each kind in display order (events by date, others by title).
     public let ordered: [Kind: [Entry]]
@@ -14,7 +14,7 @@ public struct Site: Sendable {
         self.entries = byKey
         var ordered: [Kind: [Entry]] = [:]
         for kind in Kind.allCases {
-            ordered[kind] = entries.filter { $0.kind == kind }.sorted(by: Self.displayOrder)
+            ordered[kind] = Self.sortedForDisplay(entries.filter { $0.kind == kind })
         }
         self.ordered = ordered
         var rank: [PageKey: Int] = [:]
@@ -26,7 +26,25 @@ public struct Site: Sendable {
 
     public func entries(of kind: Kind) -> [Entry] { ordered[kind] ?? [] }
 
+    /// The same report with other settings (`--base-url`), without sorting
+    /// and relating every entry again.
+    public func with(_ settings: SiteSettings) -> Site {
+        var site = self
+        site.settings = settings
+        return site
+    }
+
     public subscript(key: PageKey) -> Entry? { entries[key] }
+
+    /// `entries` in `displayOrder`, each title lowercased once rather than
+    /// at every comparison.
+    static func sortedForDisplay(_ entries: [Entry]) -> [Entry] {
+        entries.map { (entry: $0, title: $0.kind == .event ? "" : $0.title.lowercased()) }.sorted { a, b in
+            if let da = a.entry.event?.date, let db = b.entry.event?.date, da != db { return da < db }
+            if a.title != b.title { return a.title < b.title }
+            return a.entry.slug < b.entry.slug
+        }.map(\.entry)
+    }
 
     /// Events by date then slug; every other kind by title, case-insensitively, then slug.
     static func displayOrder(_ a: Entry, _ b: Entry) -> Bool {
