@@ -7,71 +7,78 @@ enum CSVExport {
 
     static func files(for export: DataExport) -> [(path: String, text: String)] {
         var files: [(String, String)] = []
+        var byKind: [String: [DataExport.EntityData]] = [:]
+        for entity in export.entities { byKind[entity.kind, default: []].append(entity) }
         for kind in Kind.allCases {
             let columns = columns(for: kind)
-            let rows = export.entities.filter { $0.kind == kind.rawValue }.map { entity in
-                columns.map { value(of: $0, in: entity) }
+            var text = header(columns.map(\.name))
+            for entity in byKind[kind.rawValue] ?? [] {
+                row(columns.map { $0.value(entity) }, into: &text)
             }
-            files.append(("data/\(kind.folder).csv", table([columns] + rows)))
+            files.append(("data/\(kind.folder).csv", text))
         }
-        let relations = export.relations.map { [$0.from, $0.to, $0.type] }
-        files.append(("data/relations.csv", table([["from", "to", "type"]] + relations)))
+        var relations = header(["from", "to", "type"])
+        for relation in export.relations { row([relation.from, relation.to, relation.type], into: &relations) }
+        files.append(("data/relations.csv", relations))
         return files
     }
 
-    static func columns(for kind: Kind) -> [String] {
-        let common = ["slug", "title", "url", "summary"]
-        switch kind {
-        case .actor: return common + ["actor_kind", "role", "aliases", "countries", "affiliations"]
-        case .country: return common + ["code", "region"]
-        case .event: return common + ["date", "end_date", "status", "actors", "countries", "sources"]
-        case .source: return common + ["publisher", "date", "source_kind", "source_url", "archive_url", "accessed", "language", "authors"]
-        case .page: return common
-        }
-    }
+    typealias Column = (name: String, value: (DataExport.EntityData) -> String)
 
-    private static func value(of column: String, in entity: DataExport.EntityData) -> String {
+    static func columns(for kind: Kind) -> [Column] {
         func list(_ items: [String]?) -> String { (items ?? []).joined(separator: "; ") }
-        switch column {
-        case "slug": return entity.slug
-        case "title": return entity.title
-        case "url": return entity.url
-        case "summary": return entity.summary ?? ""
-        case "actor_kind": return entity.actorKind ?? ""
-        case "role": return entity.role ?? ""
-        case "aliases": return list(entity.aliases)
-        case "countries": return list(entity.countries)
-        case "affiliations": return list(entity.affiliations)
-        case "code": return entity.code ?? ""
-        case "region": return entity.region ?? ""
-        case "date": return entity.date ?? ""
-        case "end_date": return entity.endDate ?? ""
-        case "status": return entity.status ?? ""
-        case "actors": return list(entity.actors)
-        case "sources": return list(entity.sources)
-        case "publisher": return entity.publisher ?? ""
-        case "source_kind": return entity.sourceKind ?? ""
-        case "source_url": return entity.sourceURL ?? ""
-        case "archive_url": return entity.archiveURL ?? ""
-        case "accessed": return entity.accessed ?? ""
-        case "language": return entity.language ?? ""
-        case "authors": return list(entity.authors)
-        default: return ""
+        let common: [Column] = [
+            ("slug", { $0.slug }), ("title", { $0.title }), ("url", { $0.url }), ("summary", { $0.summary ?? "" }),
+        ]
+        switch kind {
+        case .actor:
+            return common + [
+                ("actor_kind", { $0.actorKind ?? "" }), ("role", { $0.role ?? "" }), ("aliases", { list($0.aliases) }),
+                ("countries", { list($0.countries) }), ("affiliations", { list($0.affiliations) }),
+            ]
+        case .country:
+            return common + [("code", { $0.code ?? "" }), ("region", { $0.region ?? "" })]
+        case .event:
+            return common + [
+                ("date", { $0.date ?? "" }), ("end_date", { $0.endDate ?? "" }), ("status", { $0.status ?? "" }),
+                ("actors", { list($0.actors) }), ("countries", { list($0.countries) }), ("sources", { list($0.sources) }),
+            ]
+        case .source:
+            return common + [
+                ("publisher", { $0.publisher ?? "" }), ("date", { $0.date ?? "" }), ("source_kind", { $0.sourceKind ?? "" }),
+                ("source_url", { $0.sourceURL ?? "" }), ("archive_url", { $0.archiveURL ?? "" }),
+                ("accessed", { $0.accessed ?? "" }), ("language", { $0.language ?? "" }),
+                ("authors", { $0.authors?.joined(separator: "; ") ?? "" }),
+            ]
+        case .page:
+            return common
         }
     }
 
-    static func table(_ rows: [[String]]) -> String {
-        rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    private static func header(_ names: [String]) -> String {
+        var text = ""
+        row(names, into: &text)
+        return text
+    }
+
+    /// One record: fields joined by commas, ended by CRLF.
+    static func row(_ fields: [String], into text: inout String) {
+        for (index, value) in fields.enumerated() {
+            if index > 0 { text += "," }
+            append(value, to: &text)
+        }
+        text += "\r\n"
     }
 
     /// A field quoted when it holds a comma, quote or line break; a leading
     /// `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'` so
     /// spreadsheets never run it (OWASP's list: some strip the blanks first).
-    static func field(_ value: String) -> String {
-        var text = value
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 })
-        else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    static func append(_ value: String, to text: inout String) {
+        let formula = value.utf8.first.map { "=+-@\t\r".utf8.contains($0) } ?? false
+        let quoted = value.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+        if quoted { text += "\"" }
+        if formula { text += "'" }
+        text += quoted ? value.replacingOccurrences(of: "\"", with: "\"\"") : value
+        if quoted { text += "\"" }
     }
 }

@@ -47,43 +47,80 @@ struct DataExport: Encodable, Sendable {
 
     /// The file's text: compact JSON, keys sorted, and a final line break.
     func json() -> Data {
-        var bytes = jsonValue.text
-        bytes.append(UInt8(ascii: "\n"))
-        return Data(bytes)
+        var out = JSONWriter()
+        write(into: &out)
+        out.bytes.append(UInt8(ascii: "\n"))
+        return Data(out.bytes)
     }
 
-    /// What `JSONEncoder` would make of this value (`Encodable` is kept for
-    /// the test that says so), built by hand.
-    var jsonValue: JSONValue {
-        func strings(_ values: [String]?) -> JSONValue? { values.map(JSONValue.strings) }
-        func text(_ value: String?) -> JSONValue? { value.map(JSONValue.string) }
-        let site = JSONValue.object([
-            ("title", .string(site.title)), ("description", .string(site.description)),
-            ("language", .string(site.language)), ("baseURL", text(site.baseURL)), ("author", text(site.author)),
-        ])
-        let entities = entities.map { entity -> JSONValue in
-            .object([
-                ("kind", .string(entity.kind)), ("slug", .string(entity.slug)), ("title", .string(entity.title)),
-                ("url", .string(entity.url)), ("summary", text(entity.summary)), ("actorKind", text(entity.actorKind)),
-                ("role", text(entity.role)), ("aliases", strings(entity.aliases)), ("countries", strings(entity.countries)),
-                ("affiliations", strings(entity.affiliations)), ("code", text(entity.code)), ("region", text(entity.region)),
-                ("date", text(entity.date)), ("endDate", text(entity.endDate)), ("status", text(entity.status)),
-                ("actors", strings(entity.actors)), ("sources", strings(entity.sources)),
-                ("publisher", text(entity.publisher)), ("sourceKind", text(entity.sourceKind)),
-                ("sourceURL", text(entity.sourceURL)), ("archiveURL", text(entity.archiveURL)),
-                ("accessed", text(entity.accessed)), ("language", text(entity.language)),
-                ("authors", strings(entity.authors)),
-                ("updates", entity.updates.map { updates in
-                    .array(updates.map { .object([("date", .string($0.date)), ("note", .string($0.note))]) })
-                }),
-            ])
+    /// The export as `JSONEncoder` writes it with `.sortedKeys`, written
+    /// straight to bytes: members are written in that order here.
+    func write(into out: inout JSONWriter) {
+        out.open(.object)
+        out.key("entities")
+        out.open(.array)
+        for entity in entities { Self.write(entity, into: &out) }
+        out.close(.array)
+        out.key("relations")
+        out.open(.array)
+        for relation in relations {
+            out.open(.object)
+            out.member("from", relation.from)
+            out.member("to", relation.to)
+            out.member("type", relation.type)
+            out.close(.object)
         }
-        let relations = relations.map { relation -> JSONValue in
-            .object([("from", .string(relation.from)), ("to", .string(relation.to)), ("type", .string(relation.type))])
+        out.close(.array)
+        out.member("schema", schema)
+        out.key("site")
+        out.open(.object)
+        out.member("author", site.author)
+        out.member("baseURL", site.baseURL)
+        out.member("description", site.description)
+        out.member("language", site.language)
+        out.member("title", site.title)
+        out.close(.object)
+        out.close(.object)
+    }
+
+    private static func write(_ entity: EntityData, into out: inout JSONWriter) {
+        out.open(.object)
+        out.member("accessed", entity.accessed)
+        out.member("actorKind", entity.actorKind)
+        out.member("actors", entity.actors)
+        out.member("affiliations", entity.affiliations)
+        out.member("aliases", entity.aliases)
+        out.member("archiveURL", entity.archiveURL)
+        out.member("authors", entity.authors)
+        out.member("code", entity.code)
+        out.member("countries", entity.countries)
+        out.member("date", entity.date)
+        out.member("endDate", entity.endDate)
+        out.member("kind", entity.kind)
+        out.member("language", entity.language)
+        out.member("publisher", entity.publisher)
+        out.member("region", entity.region)
+        out.member("role", entity.role)
+        out.member("slug", entity.slug)
+        out.member("sourceKind", entity.sourceKind)
+        out.member("sourceURL", entity.sourceURL)
+        out.member("sources", entity.sources)
+        out.member("status", entity.status)
+        out.member("summary", entity.summary)
+        out.member("title", entity.title)
+        if let updates = entity.updates {
+            out.key("updates")
+            out.open(.array)
+            for update in updates {
+                out.open(.object)
+                out.member("date", update.date)
+                out.member("note", update.note)
+                out.close(.object)
+            }
+            out.close(.array)
         }
-        return .object([
-            ("schema", .string(schema)), ("site", site), ("entities", .array(entities)), ("relations", .array(relations)),
-        ])
+        out.member("url", entity.url)
+        out.close(.object)
     }
 
     private static func entity(_ entry: Entry) -> EntityData {

@@ -1,53 +1,82 @@
-/// JSON written straight to bytes, for the data exports: the same text
-/// Foundation's `JSONEncoder` writes with `.sortedKeys` and
-/// `.withoutEscapingSlashes` (a test compares them), at a fraction of the
-/// cost, since the encoder builds a tree of boxed values first.
-indirect enum JSONValue {
-    case string(String)
-    case int(Int)
-    case array([JSONValue])
-    /// Members whose value is `nil` are left out, as `encodeIfPresent` does.
-    case object([(String, JSONValue?)])
+/// JSON written member by member straight into bytes, for the data
+/// exports: the same text Foundation's `JSONEncoder` writes with
+/// `.sortedKeys` and `.withoutEscapingSlashes` (`JSONTextTests` compares
+/// them), at a fraction of the cost, since the encoder builds a tree of boxed
+/// values first. Objects' members must be written in `.sortedKeys` order (by
+/// UTF-8 bytes); `nil` members are left out, as `encodeIfPresent` does.
+struct JSONWriter {
+    enum Container {
+        case object, array
 
-    static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
-
-    /// The compact JSON text.
-    var text: [UInt8] {
-        var out: [UInt8] = []
-        write(into: &out)
-        return out
-    }
-
-    func write(into out: inout [UInt8]) {
-        switch self {
-        case .string(let text): Self.write(text, into: &out)
-        case .int(let number): out += String(number).utf8
-        case .array(let items):
-            out.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                item.write(into: &out)
+        var brackets: (open: UInt8, close: UInt8) {
+            switch self {
+            case .object: (UInt8(ascii: "{"), UInt8(ascii: "}"))
+            case .array: (UInt8(ascii: "["), UInt8(ascii: "]"))
             }
-            out.append(UInt8(ascii: "]"))
-        case .object(let members):
-            out.append(UInt8(ascii: "{"))
-            var first = true
-            for (key, value) in members.sorted(by: { Self.keyOrder($0.0, $1.0) }) {
-                guard let value else { continue }
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                Self.write(key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                value.write(into: &out)
-            }
-            out.append(UInt8(ascii: "}"))
         }
     }
 
-    /// The order of `.sortedKeys`: by UTF-8 bytes, which for the ASCII keys
-    /// of the exports is the order `JSONEncoder` uses.
-    static func keyOrder(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+    var bytes: [UInt8] = []
+    /// Whether each open container already holds a value.
+    private var filled: [Bool] = []
+    /// A key was just written: its value needs no comma.
+    private var afterKey = false
+
+    private mutating func separate() {
+        if afterKey {
+            afterKey = false
+        } else if let last = filled.indices.last {
+            if filled[last] { bytes.append(UInt8(ascii: ",")) }
+            filled[last] = true
+        }
+    }
+
+    mutating func open(_ container: Container) {
+        separate()
+        bytes.append(container.brackets.open)
+        filled.append(false)
+    }
+
+    mutating func close(_ container: Container) {
+        filled.removeLast()
+        bytes.append(container.brackets.close)
+    }
+
+    mutating func key(_ key: String) {
+        separate()
+        Self.write(key, into: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        afterKey = true
+    }
+
+    mutating func value(_ text: String) {
+        separate()
+        Self.write(text, into: &bytes)
+    }
+
+    mutating func value(_ number: Int) {
+        separate()
+        bytes += String(number).utf8
+    }
+
+    mutating func member(_ key: String, _ text: String?) {
+        guard let text else { return }
+        self.key(key)
+        value(text)
+    }
+
+    mutating func member(_ key: String, _ number: Int?) {
+        guard let number else { return }
+        self.key(key)
+        value(number)
+    }
+
+    mutating func member(_ key: String, _ texts: [String]?) {
+        guard let texts else { return }
+        self.key(key)
+        open(.array)
+        for text in texts { value(text) }
+        close(.array)
     }
 
     /// A string literal: quote, backslash and control characters escaped,

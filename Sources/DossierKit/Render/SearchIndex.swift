@@ -34,29 +34,51 @@ struct SearchIndex: Encodable {
     }
 
     func script() -> String {
-        var bytes = Array("window.DOSSIER_SEARCH = ".utf8)
-        jsonValue.write(into: &bytes)
-        bytes += ";\n".utf8
-        return String(decoding: bytes, as: UTF8.self)
+        var out = JSONWriter()
+        out.bytes = Array("window.DOSSIER_SEARCH = ".utf8)
+        write(into: &out)
+        out.bytes += ";\n".utf8
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
-    /// What `JSONEncoder` would make of this value, built by hand (a test
-    /// compares the two).
-    var jsonValue: JSONValue {
-        func strings(_ values: [String]?) -> JSONValue? { values.map(JSONValue.strings) }
-        let items = items.map { item -> JSONValue in
-            .object([
-                ("k", .string(item.k)), ("t", .string(item.t)), ("u", .string(item.u)), ("s", item.s.map(JSONValue.string)),
-                ("a", strings(item.a)), ("y", item.y.map(JSONValue.int)), ("ac", strings(item.ac)), ("co", strings(item.co)),
-            ])
+    /// What `JSONEncoder` makes of this value with `.sortedKeys`, written
+    /// by hand (a test compares the two): members in that order.
+    func write(into out: inout JSONWriter) {
+        func options(_ list: [Option]) {
+            out.open(.array)
+            for option in list {
+                out.open(.object)
+                out.member("l", option.l)
+                out.member("v", option.v)
+                out.close(.object)
+            }
+            out.close(.array)
         }
-        func options(_ list: [Option]) -> JSONValue {
-            .array(list.map { .object([("v", .string($0.v)), ("l", .string($0.l))]) })
+        out.open(.object)
+        out.key("actors")
+        options(actors)
+        out.key("countries")
+        options(countries)
+        out.key("items")
+        out.open(.array)
+        for item in items {
+            out.open(.object)
+            out.member("a", item.a)
+            out.member("ac", item.ac)
+            out.member("co", item.co)
+            out.member("k", item.k)
+            out.member("s", item.s)
+            out.member("t", item.t)
+            out.member("u", item.u)
+            out.member("y", item.y)
+            out.close(.object)
         }
-        return .object([
-            ("items", .array(items)), ("actors", options(actors)), ("countries", options(countries)),
-            ("years", .array(years.map(JSONValue.int))),
-        ])
+        out.close(.array)
+        out.key("years")
+        out.open(.array)
+        for year in years { out.value(year) }
+        out.close(.array)
+        out.close(.object)
     }
 
     private static func unique(_ items: [String]) -> [String] {
