@@ -17,14 +17,19 @@ enum SVGMarkup {
         return kept.isEmpty ? fallback : kept
     }
 
-    private static let special: Set<UInt8> = Set("&<>\"'".utf8)
-
     /// Escapes text for an attribute or element: the five XML specials as
     /// references, tab and line breaks as spaces, and code points HTML and
     /// XML both refuse dropped.
     static func escape(_ text: String) -> String {
         // Most labels are plain printable ASCII: nothing to change.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && !Self.special.contains($0) }) { return text }
+        // (A switch, not a `Set`: this runs on every byte of every label.)
+        let plain = text.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): false
+            default: byte >= 0x20 && byte < 0x7F
+            }
+        }
+        if plain { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
