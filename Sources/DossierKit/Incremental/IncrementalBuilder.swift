@@ -98,15 +98,20 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let sink = MemorySink()
         let data = Mutex<[(path: String, text: String)]>([])
         let old = previous?.files ?? [:]
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 1 {
-                if writeData { data.withLock { $0 = renderer.dataFiles(pagePaths: jobs.map(\.path)) } }
-                return
-            }
-            renderer.render(into: sink) { job in
-                guard let entries = plan.entries, old[job.path] != nil else { return true }
-                guard let key = job.key else { return plan.siteWide.contains(job.path) }
-                return entries.contains(key)
+        // The pages and each data file task side by side, the longest task
+        // (the exports) first: an edit that renders a few pages waits only
+        // for the slowest data file, not for all of them in turn.
+        let tasks = writeData ? renderer.dataTasks(pagePaths: jobs.map(\.path)) : []
+        DispatchQueue.concurrentPerform(iterations: tasks.count + 1) { part in
+            if part == min(1, tasks.count) {
+                renderer.render(into: sink) { job in
+                    guard let entries = plan.entries, old[job.path] != nil else { return true }
+                    guard let key = job.key else { return plan.siteWide.contains(job.path) }
+                    return entries.contains(key)
+                }
+            } else {
+                let files = tasks[part == 0 ? 0 : part - 1]()
+                data.withLock { $0 += files }
             }
         }
         var files = old

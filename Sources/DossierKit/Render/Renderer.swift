@@ -60,11 +60,6 @@ struct Renderer: Sendable {
         ]
     }
 
-    /// The data files, made on every core.
-    func dataFiles(pagePaths: [String]) -> [(path: String, text: String)] {
-        dataTasks(pagePaths: pagePaths).parallelMap { $0() }.flatMap { $0 }
-    }
-
     /// Renders every page and data file into `sink`; returns the page jobs.
     /// The data files go first in one queue with the pages, so that the
     /// longest of them runs beside the pages rather than after them.
