@@ -1,3 +1,5 @@
+import Foundation
+
 /// Stage 2: checks what no single file can check alone (unique slugs and
 /// codes, references, drafts, fragments) and builds the `Site`.
 struct Validator {
@@ -10,6 +12,31 @@ struct Validator {
         var slugsByKind: [Kind: [String]] = [:]
         for key in content.knownKeys { slugsByKind[key.kind, default: []].append(key.slug) }
         for kind in Kind.allCases { slugsByKind[kind]?.sort() }
+        // The references are checked on one core while the `Site` (sorted
+        // entries, relations) is built on the other.
+        let slugs = slugsByKind
+        let references = Mutex(Diagnostics())
+        let built = Mutex<Site?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                references.withLock { $0 = checkReferences(entries, slugsByKind: slugs) }
+            } else if let settings = content.settings {
+                let site = Site(settings: settings, entries: entries.filter { includeDrafts || !$0.draft })
+                built.withLock { $0 = site }
+            }
+        }
+        diagnostics.append(contentsOf: references.withLock { $0 })
+        guard let site = built.withLock({ $0 }) else { return nil }
+        // Likely mistakes are judged on the whole report only: with a file
+        // dropped for its errors, a source it cites would look uncited.
+        checkFragments(in: site, &diagnostics)
+        if !diagnostics.hasErrors { Lint.check(site, &diagnostics) }
+        return site
+    }
+
+    /// Every reference of every entry, and those of files that could not be typed.
+    private func checkReferences(_ entries: [Entry], slugsByKind: [Kind: [String]]) -> Diagnostics {
+        var diagnostics = Diagnostics()
         var byKey: [PageKey: Entry] = [:]
         for entry in entries { byKey[entry.key] = entry }
         for entry in entries {
@@ -21,13 +48,7 @@ struct Validator {
             let slugs = slugsByKind[reference.kind] ?? []
             diagnostics.append(Messages.unknownReference(reference, suggestion: Suggestions.closest(to: reference.slug, in: slugs)))
         }
-        guard let settings = content.settings else { return nil }
-        let site = Site(settings: settings, entries: entries.filter { includeDrafts || !$0.draft })
-        // Likely mistakes are judged on the whole report only: with a file
-        // dropped for its errors, a source it cites would look uncited.
-        checkFragments(in: site, &diagnostics)
-        if !diagnostics.hasErrors { Lint.check(site, &diagnostics) }
-        return site
+        return diagnostics
     }
 
     /// One entry per kind and slug; a slug used twice (in two sub-folders)
