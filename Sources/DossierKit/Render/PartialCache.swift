@@ -27,7 +27,10 @@ final class PartialCache: Sendable {
 
     /// `nil` when only the presence of lists matters (fragment checks).
     private let theme: Theme?
-    private let cache = Mutex<[Key: String]>([:])
+    /// The texts in shards, each with its own lock: every list item of
+    /// every page looks here, from every core at once, and one lock made
+    /// the cores wait for each other.
+    private let shards = (0..<16).map { _ in Mutex<[Key: String]>([:]) }
 
     init(theme: Theme?) {
         self.theme = theme
@@ -41,19 +44,22 @@ final class PartialCache: Sendable {
     ) -> String {
         guard let theme else { return "<li></li>\n" }
         let key = Key(partial: partial, variant: variant, root: root, entry: entry, number: number)
-        if let cached = cache.withLock({ $0[key] }) { return cached }
+        let shard = shards[Int(UInt(bitPattern: key.hashValue) % UInt(shards.count))]
+        if let cached = shard.withLock({ $0[key] }) { return cached }
         // Rendered outside the lock: two cores may both render a text the
         // first time, with the same result.
         let text = theme.render(view(), template: partial)
-        cache.withLock { $0[key] = text }
+        shard.withLock { $0[key] = text }
         return text
     }
 
     /// Drops the texts of `entries` and every text that shows no single
     /// entry (header, footer): what an edit of those entries can change.
     func forget(_ entries: Set<PageKey>) {
-        cache.withLock { cache in
-            cache = cache.filter { key, _ in key.entry.map { !entries.contains($0) } ?? false }
+        for shard in shards {
+            shard.withLock { cache in
+                cache = cache.filter { key, _ in key.entry.map { !entries.contains($0) } ?? false }
+            }
         }
     }
 }
