@@ -32,7 +32,11 @@ import Testing
             logs = folder.appendingPathComponent("logs-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
             process.executableURL = try CLITests.binary()
-            process.arguments = ["build", "--content", content.path, "--templates", FaultTests.templates.path, "--output", output.path]
+            // The theme copied into the test's folder when there is one: an edit
+            // of the repository's theme during a run must not change the site.
+            let copy = folder.appendingPathComponent("templates")
+            let templates = FileManager.default.fileExists(atPath: copy.path) ? copy : FaultTests.templates
+            process.arguments = ["build", "--content", content.path, "--templates", templates.path, "--output", output.path]
             process.currentDirectoryURL = folder
             var environment = ProcessInfo.processInfo.environment
             environment["NO_COLOR"] = "1"
@@ -91,6 +95,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-fault-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: templates, to: folder.appendingPathComponent("templates"))
         return try body(folder)
     }
 

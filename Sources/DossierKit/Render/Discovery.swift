@@ -62,24 +62,8 @@ enum Discovery {
         return "\(PartialDate.padded(date.year, 4))-\(month)-\(day)T00:00:00Z"
     }
 
+    /// Text for the feed and the sitemap (XML): `'` as `&apos;`.
     static func escape(_ text: String) -> String {
-        // On bytes: a `Character` loop would miss a "&" that a combining
-        // mark joins into one character with it.
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): result += "&amp;".utf8
-            case UInt8(ascii: "<"): result += "&lt;".utf8
-            case UInt8(ascii: ">"): result += "&gt;".utf8
-            case UInt8(ascii: "\""): result += "&quot;".utf8
-            case UInt8(ascii: "'"): result += "&apos;".utf8
-            default: result.append(byte)
-            }
-        }
-        return String(decoding: result, as: UTF8.self)
+        HTMLEscaping.escape(text, apostrophe: "&apos;")
     }
 }

@@ -16,7 +16,14 @@ struct HTMLEscaping: MustacheContentType {
     }
 
     func escapeText(_ text: String) -> String {
-        guard text.utf8.contains(where: Self.isSpecial) else { return text }
+        Self.escape(text, apostrophe: "&#39;")
+    }
+
+    /// The five markup characters as references (`apostrophe` for `'`:
+    /// HTML's `&#39;`, XML's `&apos;`), on bytes: a `Character` loop would
+    /// miss a `&` that a combining mark joins into one character with it.
+    static func escape(_ text: String, apostrophe: StaticString) -> String {
+        guard text.utf8.contains(where: isSpecial) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
@@ -25,7 +32,7 @@ struct HTMLEscaping: MustacheContentType {
             case UInt8(ascii: "<"): bytes += "&lt;".utf8
             case UInt8(ascii: ">"): bytes += "&gt;".utf8
             case UInt8(ascii: "\""): bytes += "&quot;".utf8
-            case UInt8(ascii: "'"): bytes += "&#39;".utf8
+            case UInt8(ascii: "'"): apostrophe.withUTF8Buffer { bytes += $0 }
             default: bytes.append(byte)
             }
         }
