@@ -97,6 +97,12 @@ import Testing
         ])
     }
 
+    @Test func partialTagWithoutANameIsAnError() throws {
+        #expect(try load(["page.mustache": "{{<layout}}{{$main}}\n{{>  }}{{/main}}{{/layout}}\n"]) == [
+            "page.mustache:2:1: error: partial tag without a name"
+        ])
+    }
+
     @Test func partialNamedByAValueIsRefused() throws {
         #expect(try load(["page.mustache": "{{<layout}}{{$main}}{{>*title}}{{/main}}{{/layout}}\n"]) == [
             "page.mustache:1:21: error: partial named by a value ('title'): not supported, every partial is checked before rendering"

@@ -93,6 +93,8 @@ enum TemplateGraph {
                         "partial named by a value ('\(name)'): not supported, every partial is checked before rendering",
                         at: place))
                     complete = false
+                } else if name.isEmpty {
+                    diagnostics.append(.error("partial tag without a name", at: place))
                 } else if graph.templates[name] == nil {
                     diagnostics.append(.error(
                         "missing partial '\(name)': no file '\(name).mustache' in the theme", at: place))
