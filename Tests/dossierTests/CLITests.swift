@@ -139,6 +139,35 @@ import Testing
         }
     }
 
+    /// Files and folders get 0666 and 0777 less the umask, as Foundation's
+    /// writes gave them: a group-writable umask gives a group-writable site.
+    @Test(arguments: [("002", 0o664, 0o775), ("077", 0o600, 0o700)])
+    func writtenFilesFollowTheUmask(_ umask: String, _ file: Int, _ folder: Int) throws {
+        try Self.withTemporaryFolder { root in
+            try FileManager.default.copyItem(
+                at: Self.fixtures.appendingPathComponent("sites/minimal"), to: root.appendingPathComponent("content"))
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "umask \(umask) && exec \"$0\" \"$@\"", try Self.binary().path,
+                                 "build", "-q", "--templates", Self.templates.path]
+            process.currentDirectoryURL = root
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            func mode(_ path: String) -> Int {
+                var info = stat()
+                guard stat(root.appendingPathComponent("public/" + path).path, &info) == 0 else { return -1 }
+                return Int(info.st_mode & 0o777)
+            }
+            for path in ["index.html", "events/index.html", "assets/style.css", "data/report.json"] {
+                #expect(mode(path) == file, "\(path)")
+            }
+            for path in ["events", "actors/acme-surveillance", "assets"] {
+                #expect(mode(path) == folder, "\(path)")
+            }
+        }
+    }
+
     @Test func goodTreeBuildsWithOneSummaryLine() throws {
         try Self.withTemporaryFolder { folder in
             try FileManager.default.copyItem(

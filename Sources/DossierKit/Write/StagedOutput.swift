@@ -32,13 +32,14 @@ final class StagedOutput: PageSink, @unchecked Sendable {
 
     /// One file with plain system calls: a build writes tens of thousands,
     /// and Foundation's `Data.write` and `createDirectory` cost several
-    /// extra `stat`s and allocations each.
+    /// extra `stat`s and allocations each. Modes are theirs (0666 for
+    /// files, 0777 for folders, less the umask).
     private func write(_ path: String, bytes: UnsafeRawBufferPointer) {
         let file = staging.path + "/" + path
         if let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")), let error = makeFolder(String(file[..<slash])) {
             return fail(path, error)
         }
-        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { return fail(path, errno) }
         var written = 0
         while written < bytes.count {
@@ -125,13 +126,13 @@ final class StagedOutput: PageSink, @unchecked Sendable {
     /// (each once per build); the `errno` of a failure.
     private func makeFolder(_ folder: String) -> Int32? {
         if createdFolders.withLock({ $0.contains(folder) }) { return nil }
-        if mkdir(folder, 0o755) != 0 {
+        if mkdir(folder, 0o777) != 0 {
             switch errno {
             case EEXIST: break
             case ENOENT:
                 guard let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")), slash != folder.startIndex else { return ENOENT }
                 if let error = makeFolder(String(folder[..<slash])) { return error }
-                guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { return errno }
+                guard mkdir(folder, 0o777) == 0 || errno == EEXIST else { return errno }
             default: return errno
             }
         }
