@@ -50,7 +50,7 @@ public struct Builder: Sendable {
         stages.enter(.render)
         let renderer = Renderer(site: site, theme: theme)
         let sink: PageSink = progress.map { CountingSink(staged, total: renderer.pageCount, progress: $0) } ?? staged
-        let jobs = renderer.render(into: sink)
+        let jobs = renderer.render(into: sink).jobs
         for asset in theme.assets { staged.copy(asset.url, to: "assets/" + asset.path) }
         stages.enter(.write)
         staged.commit(&diagnostics)

@@ -42,20 +42,20 @@ import Testing
             #expect(mine == (try Self.encoder([text])).dropFirst().dropLast(), "\(text.debugDescription)")
         }
         var object = JSONWriter()
-        object.open(.object)
-        object.member("a", -12)
-        object.member("b", hostile)
-        object.key("c")
-        object.open(.array)
-        object.value(0)
-        object.open(.array)
-        for text in texts { object.value(text) }
-        object.close(.array)
-        object.open(.object)
-        object.close(.object)
-        object.close(.array)
-        object.member("none", nil as String?)
-        object.close(.object)
+        object.object { (out: inout JSONWriter) in
+            out.member("a", -12)
+            out.member("b", hostile)
+            out.array("c", 0..<3) { (out: inout JSONWriter, index: Int) in
+                if index == 0 {
+                    out.value(0)
+                } else if index == 1 {
+                    out.array(texts) { (out: inout JSONWriter, text: String) in out.value(text) }
+                } else {
+                    out.object { (_: inout JSONWriter) in }
+                }
+            }
+            out.member("none", nil as String?)
+        }
         struct Same: Encodable {
             let b: String, a: Int, none: String?, c: [Either]
             struct Empty: Encodable {}

@@ -86,43 +86,28 @@ public final class IncrementalBuilder: @unchecked Sendable {
     }
 
     /// Renders what `plan` names over the previous site, the pages and the
-    /// data files side by side; returns the new site and the paths written.
+    /// data files in one queue; returns the new site and the paths written.
     private func render(
         _ site: Site, _ theme: Theme, partials: PartialCache?, assets: [String: Data], plan: ChangeImpact.Plan,
         after previous: GoodBuild?
     ) -> (GoodBuild, Set<String>) {
         let renderer = Renderer(site: site, theme: theme, partials: partials)
-        let jobs = renderer.jobs()
-        let pages = Set(jobs.map(\.path))
         let writeData = plan.entries == nil || plan.data || previous == nil
         let sink = MemorySink()
-        let data = Mutex<[(path: String, text: String)]>([])
         let old = previous?.files ?? [:]
-        // The pages and each data file task side by side, the longest task
-        // (the exports) first: an edit that renders a few pages waits only
-        // for the slowest data file, not for all of them in turn.
-        let tasks = writeData ? renderer.dataTasks(pagePaths: jobs.map(\.path)) : []
-        DispatchQueue.concurrentPerform(iterations: tasks.count + 1) { part in
-            if part == min(1, tasks.count) {
-                renderer.render(into: sink) { job in
-                    guard let entries = plan.entries, old[job.path] != nil else { return true }
-                    guard let key = job.key else { return plan.siteWide.contains(job.path) }
-                    return entries.contains(key)
-                }
-            } else {
-                let files = tasks[part == 0 ? 0 : part - 1]()
-                data.withLock { $0 += files }
-            }
-        }
+        let (jobs, generated) = renderer.render(into: sink, only: { job in
+            guard let entries = plan.entries, old[job.path] != nil else { return true }
+            guard let key = job.key else { return plan.siteWide.contains(job.path) }
+            return entries.contains(key)
+        }, data: writeData)
+        let pages = Set(jobs.map(\.path))
         var files = old
         for path in previous?.pages ?? [] where !pages.contains(path) { files[path] = nil }
-        var written = sink.files.withLock { $0 }
+        let written = sink.files.withLock { $0 }
         var dataPaths = previous?.data ?? []
         if writeData {
             for path in dataPaths { files[path] = nil }
-            let generated = data.withLock { $0 }
-            for file in generated { written[file.path] = Data(file.text.utf8) }
-            dataPaths = Set(generated.map(\.path))
+            dataPaths = Set(generated)
         }
         for path in previous?.assets ?? [] { files[path] = nil }
         files.merge(written) { $1 }

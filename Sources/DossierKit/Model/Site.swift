@@ -36,23 +36,14 @@ public struct Site: Sendable {
 
     public subscript(key: PageKey) -> Entry? { entries[key] }
 
-    /// `entries` in `displayOrder`, each title lowercased once rather than
-    /// at every comparison.
+    /// Display order: events by date then slug; every other kind by title,
+    /// case-insensitively, then slug. Each title is lowercased once, not at
+    /// every comparison.
     static func sortedForDisplay(_ entries: [Entry]) -> [Entry] {
         entries.map { (entry: $0, title: $0.kind == .event ? "" : $0.title.lowercased()) }.sorted { a, b in
             if let da = a.entry.event?.date, let db = b.entry.event?.date, da != db { return da < db }
             if a.title != b.title { return a.title < b.title }
             return a.entry.slug < b.entry.slug
         }.map(\.entry)
-    }
-
-    /// Events by date then slug; every other kind by title, case-insensitively, then slug.
-    static func displayOrder(_ a: Entry, _ b: Entry) -> Bool {
-        if let da = a.event?.date, let db = b.event?.date, da != db { return da < db }
-        if a.kind != .event {
-            let ta = a.title.lowercased(), tb = b.title.lowercased()
-            if ta != tb { return ta < tb }
-        }
-        return a.slug < b.slug
     }
 }

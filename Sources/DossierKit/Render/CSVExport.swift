@@ -48,7 +48,7 @@ enum CSVExport {
                 ("publisher", { $0.publisher ?? "" }), ("date", { $0.date ?? "" }), ("source_kind", { $0.sourceKind ?? "" }),
                 ("source_url", { $0.sourceURL ?? "" }), ("archive_url", { $0.archiveURL ?? "" }),
                 ("accessed", { $0.accessed ?? "" }), ("language", { $0.language ?? "" }),
-                ("authors", { $0.authors?.joined(separator: "; ") ?? "" }),
+                ("authors", { list($0.authors) }),
             ]
         case .page:
             return common

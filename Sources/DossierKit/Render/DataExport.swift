@@ -56,71 +56,61 @@ struct DataExport: Encodable, Sendable {
     /// The export as `JSONEncoder` writes it with `.sortedKeys`, written
     /// straight to bytes: members are written in that order here.
     func write(into out: inout JSONWriter) {
-        out.open(.object)
-        out.key("entities")
-        out.open(.array)
-        for entity in entities { Self.write(entity, into: &out) }
-        out.close(.array)
-        out.key("relations")
-        out.open(.array)
-        for relation in relations {
-            out.open(.object)
-            out.member("from", relation.from)
-            out.member("to", relation.to)
-            out.member("type", relation.type)
-            out.close(.object)
+        out.object { out in
+            out.array("entities", entities) { Self.write($1, into: &$0) }
+            out.array("relations", relations) { out, relation in
+                out.object { out in
+                    out.member("from", relation.from)
+                    out.member("to", relation.to)
+                    out.member("type", relation.type)
+                }
+            }
+            out.member("schema", schema)
+            out.object("site") { out in
+                out.member("author", site.author)
+                out.member("baseURL", site.baseURL)
+                out.member("description", site.description)
+                out.member("language", site.language)
+                out.member("title", site.title)
+            }
         }
-        out.close(.array)
-        out.member("schema", schema)
-        out.key("site")
-        out.open(.object)
-        out.member("author", site.author)
-        out.member("baseURL", site.baseURL)
-        out.member("description", site.description)
-        out.member("language", site.language)
-        out.member("title", site.title)
-        out.close(.object)
-        out.close(.object)
     }
 
     private static func write(_ entity: EntityData, into out: inout JSONWriter) {
-        out.open(.object)
-        out.member("accessed", entity.accessed)
-        out.member("actorKind", entity.actorKind)
-        out.member("actors", entity.actors)
-        out.member("affiliations", entity.affiliations)
-        out.member("aliases", entity.aliases)
-        out.member("archiveURL", entity.archiveURL)
-        out.member("authors", entity.authors)
-        out.member("code", entity.code)
-        out.member("countries", entity.countries)
-        out.member("date", entity.date)
-        out.member("endDate", entity.endDate)
-        out.member("kind", entity.kind)
-        out.member("language", entity.language)
-        out.member("publisher", entity.publisher)
-        out.member("region", entity.region)
-        out.member("role", entity.role)
-        out.member("slug", entity.slug)
-        out.member("sourceKind", entity.sourceKind)
-        out.member("sourceURL", entity.sourceURL)
-        out.member("sources", entity.sources)
-        out.member("status", entity.status)
-        out.member("summary", entity.summary)
-        out.member("title", entity.title)
-        if let updates = entity.updates {
-            out.key("updates")
-            out.open(.array)
-            for update in updates {
-                out.open(.object)
-                out.member("date", update.date)
-                out.member("note", update.note)
-                out.close(.object)
+        out.object { out in
+            out.member("accessed", entity.accessed)
+            out.member("actorKind", entity.actorKind)
+            out.member("actors", entity.actors)
+            out.member("affiliations", entity.affiliations)
+            out.member("aliases", entity.aliases)
+            out.member("archiveURL", entity.archiveURL)
+            out.member("authors", entity.authors)
+            out.member("code", entity.code)
+            out.member("countries", entity.countries)
+            out.member("date", entity.date)
+            out.member("endDate", entity.endDate)
+            out.member("kind", entity.kind)
+            out.member("language", entity.language)
+            out.member("publisher", entity.publisher)
+            out.member("region", entity.region)
+            out.member("role", entity.role)
+            out.member("slug", entity.slug)
+            out.member("sourceKind", entity.sourceKind)
+            out.member("sourceURL", entity.sourceURL)
+            out.member("sources", entity.sources)
+            out.member("status", entity.status)
+            out.member("summary", entity.summary)
+            out.member("title", entity.title)
+            if let updates = entity.updates {
+                out.array("updates", updates) { out, update in
+                    out.object { out in
+                        out.member("date", update.date)
+                        out.member("note", update.note)
+                    }
+                }
             }
-            out.close(.array)
+            out.member("url", entity.url)
         }
-        out.member("url", entity.url)
-        out.close(.object)
     }
 
     private static func entity(_ entry: Entry) -> EntityData {

@@ -31,13 +31,41 @@ struct JSONWriter {
         }
     }
 
-    mutating func open(_ container: Container) {
+    /// An object: `body` writes its members.
+    mutating func object(_ body: (inout JSONWriter) -> Void) {
+        open(.object)
+        body(&self)
+        close(.object)
+    }
+
+    /// A member of an object whose value is an object.
+    mutating func object(_ key: String, _ body: (inout JSONWriter) -> Void) {
+        self.key(key)
+        object(body)
+    }
+
+    /// An array: `body` writes each item.
+    mutating func array<Items: Sequence>(_ items: Items, _ body: (inout JSONWriter, Items.Element) -> Void) {
+        open(.array)
+        for item in items { body(&self, item) }
+        close(.array)
+    }
+
+    /// A member of an object whose value is an array.
+    mutating func array<Items: Sequence>(
+        _ key: String, _ items: Items, _ body: (inout JSONWriter, Items.Element) -> Void
+    ) {
+        self.key(key)
+        array(items, body)
+    }
+
+    private mutating func open(_ container: Container) {
         separate()
         bytes.append(container.brackets.open)
         filled.append(false)
     }
 
-    mutating func close(_ container: Container) {
+    private mutating func close(_ container: Container) {
         filled.removeLast()
         bytes.append(container.brackets.close)
     }
@@ -73,10 +101,7 @@ struct JSONWriter {
 
     mutating func member(_ key: String, _ texts: [String]?) {
         guard let texts else { return }
-        self.key(key)
-        open(.array)
-        for text in texts { value(text) }
-        close(.array)
+        array(key, texts) { $0.value($1) }
     }
 
     /// A string literal: quote, backslash and control characters escaped,

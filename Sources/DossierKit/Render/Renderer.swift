@@ -60,11 +60,15 @@ struct Renderer: Sendable {
         ]
     }
 
-    /// Renders every page and data file into `sink`; returns the page jobs.
-    /// The data files go first in one queue with the pages, so that the
-    /// longest of them runs beside the pages rather than after them.
+    /// Renders the pages `include` accepts (`serve` re-renders a few) and,
+    /// with `data`, the data files into `sink`, in one queue on every core:
+    /// the data files first, so that the longest of them runs beside the
+    /// pages rather than after them. Returns every page job of the site and
+    /// the paths of the data files written.
     @discardableResult
-    func render(into sink: PageSink) -> [PageJob] {
+    func render(
+        into sink: PageSink, only include: (PageJob) -> Bool = { _ in true }, data: Bool = true
+    ) -> (jobs: [PageJob], dataPaths: [String]) {
         let jobs = jobs()
         let builder = viewBuilder()
         let theme = theme
@@ -72,29 +76,21 @@ struct Renderer: Sendable {
             case data(@Sendable () -> [(path: String, text: String)])
             case page(PageJob)
         }
-        let work = dataTasks(pagePaths: jobs.map(\.path)).map(Work.data) + jobs.map(Work.page)
+        let tasks = data ? dataTasks(pagePaths: jobs.map(\.path)) : []
+        let work = tasks.map(Work.data) + jobs.filter(include).map(Work.page)
+        let dataPaths = Mutex<[String]>([])
         _ = work.parallelMap { item -> Bool in
             switch item {
-            case .data(let task): for file in task() { sink.write(file.path, file.text) }
-            case .page(let job): sink.write(job.path, theme.render(job.makeView(builder), template: job.template))
+            case .data(let task):
+                let files = task()
+                for file in files { sink.write(file.path, file.text) }
+                dataPaths.withLock { $0 += files.map(\.path) }
+            case .page(let job):
+                sink.write(job.path, theme.render(job.makeView(builder), template: job.template))
             }
             return true
         }
-        return jobs
-    }
-
-    /// Renders the pages `include` accepts into `sink`, without the data
-    /// files; returns every job of the site (`serve` re-renders a few).
-    @discardableResult
-    func render(into sink: PageSink, only include: (PageJob) -> Bool) -> [PageJob] {
-        let jobs = jobs()
-        let builder = viewBuilder()
-        let theme = theme
-        _ = jobs.filter(include).parallelMap { job -> Bool in
-            sink.write(job.path, theme.render(job.makeView(builder), template: job.template))
-            return true
-        }
-        return jobs
+        return (jobs, dataPaths.withLock { $0 }.sorted())
     }
 
     private func viewBuilder() -> ViewBuilder {

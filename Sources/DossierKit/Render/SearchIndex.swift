@@ -44,41 +44,29 @@ struct SearchIndex: Encodable {
     /// What `JSONEncoder` makes of this value with `.sortedKeys`, written
     /// by hand (a test compares the two): members in that order.
     func write(into out: inout JSONWriter) {
-        func options(_ list: [Option]) {
-            out.open(.array)
-            for option in list {
-                out.open(.object)
+        func option(_ out: inout JSONWriter, _ option: Option) {
+            out.object { out in
                 out.member("l", option.l)
                 out.member("v", option.v)
-                out.close(.object)
             }
-            out.close(.array)
         }
-        out.open(.object)
-        out.key("actors")
-        options(actors)
-        out.key("countries")
-        options(countries)
-        out.key("items")
-        out.open(.array)
-        for item in items {
-            out.open(.object)
-            out.member("a", item.a)
-            out.member("ac", item.ac)
-            out.member("co", item.co)
-            out.member("k", item.k)
-            out.member("s", item.s)
-            out.member("t", item.t)
-            out.member("u", item.u)
-            out.member("y", item.y)
-            out.close(.object)
+        out.object { out in
+            out.array("actors", actors, option)
+            out.array("countries", countries, option)
+            out.array("items", items) { out, item in
+                out.object { out in
+                    out.member("a", item.a)
+                    out.member("ac", item.ac)
+                    out.member("co", item.co)
+                    out.member("k", item.k)
+                    out.member("s", item.s)
+                    out.member("t", item.t)
+                    out.member("u", item.u)
+                    out.member("y", item.y)
+                }
+            }
+            out.array("years", years) { $0.value($1) }
         }
-        out.close(.array)
-        out.key("years")
-        out.open(.array)
-        for year in years { out.value(year) }
-        out.close(.array)
-        out.close(.object)
     }
 
     private static func unique(_ items: [String]) -> [String] {

@@ -11,7 +11,6 @@ public struct Theme: Sendable {
         + Kind.allCases.map(\.folder) + ViewBuilder.Item.all + [ViewBuilder.header, ViewBuilder.footer]
 
     let library: MustacheLibrary
-    let names: Set<String>
     /// Asset files: path below `assets/` → file on disk.
     let assets: [(path: String, url: URL)]
 
@@ -75,7 +74,7 @@ public struct Theme: Sendable {
                 guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
                 return (String(file.dropFirst("assets/".count)), url)
             }
-        return Theme(library: library, names: names, assets: assets)
+        return Theme(library: library, assets: assets)
     }
 
     /// Renders a view with a named template.
