@@ -15,50 +15,94 @@
 /// shows its own entry only, so a rebuild forgets the items of the entries
 /// that changed (`forget(_:)`) and the header and footer, and keeps the rest.
 final class PartialCache: Sendable {
+    /// A text that shows no single entry: the header (per section) and footer.
     private struct Key: Hashable {
         let partial: String
         let variant: String
         let root: String
-        /// The entry the text shows, if any.
-        let entry: PageKey?
-        /// A number the text shows besides the entry (a connection's weight).
+    }
+
+    /// One list's partial at one page depth, numbered once per list so that
+    /// each item's key is three machine words instead of three strings.
+    struct List: Sendable {
+        fileprivate let partial: String
+        fileprivate let id: Int
+    }
+
+    private struct ListName: Hashable {
+        let partial: String
+        let root: String
+    }
+
+    /// An item: the entry it shows (by identity; the cached value keeps the
+    /// entry alive, so its identity is never reused for another while
+    /// cached), its list, and a number it shows besides the entry (a
+    /// connection's weight).
+    private struct ItemKey: Hashable {
+        let entry: ObjectIdentifier
+        let list: Int
         let number: Int
     }
 
     /// `nil` when only the presence of lists matters (fragment checks).
     private let theme: Theme?
-    /// The texts in shards, each with its own lock: every list item of
-    /// every page looks here, from every core at once, and one lock made
-    /// the cores wait for each other.
-    private let shards = (0..<16).map { _ in Mutex<[Key: String]>([:]) }
+    private let shared = Mutex<[Key: String]>([:])
+    private let lists = Mutex<[ListName: Int]>([:])
+    /// The items in shards, each with its own lock: every list item of every
+    /// page looks here, from every core at once, and one lock made the cores
+    /// wait for each other.
+    private let shards = (0..<16).map { _ in Mutex<[ItemKey: (entry: Entry, text: String)]>([:]) }
 
     init(theme: Theme?) {
         self.theme = theme
     }
 
-    /// The text of `partial` for `variant` (or `entry` and `number`) on a
-    /// page whose way back to the root is `root`; `view` builds the
-    /// partial's values when it is not cached.
-    func render(
-        _ partial: String, variant: String = "", root: String, entry: PageKey? = nil, number: Int = 0, view: () -> View
-    ) -> String {
-        guard let theme else { return "<li></li>\n" }
-        let key = Key(partial: partial, variant: variant, root: root, entry: entry, number: number)
-        let shard = shards[Int(UInt(bitPattern: key.hashValue) % UInt(shards.count))]
-        if let cached = shard.withLock({ $0[key] }) { return cached }
+    /// The text of `partial` for `variant` on a page whose way back to the
+    /// root is `root`; `view` builds the partial's values when it is not
+    /// cached.
+    func render(_ partial: String, variant: String, root: String, view: () -> View) -> String {
+        guard let theme else { return "" }
+        let key = Key(partial: partial, variant: variant, root: root)
+        if let cached = shared.withLock({ $0[key] }) { return cached }
         // Rendered outside the lock: two cores may both render a text the
         // first time, with the same result.
         let text = theme.render(view(), template: partial)
-        shard.withLock { $0[key] = text }
+        shared.withLock { $0[key] = text }
         return text
     }
 
-    /// Drops the texts of `entries` and every text that shows no single
+    /// The list whose items `partial` renders on pages whose way back to the
+    /// root is `root`.
+    func list(_ partial: String, root: String) -> List {
+        let name = ListName(partial: partial, root: root)
+        let id = lists.withLock { lists in
+            if let id = lists[name] { return id }
+            lists[name] = lists.count
+            return lists.count - 1
+        }
+        return List(partial: partial, id: id)
+    }
+
+    /// The text of `list`'s partial for `entry` (and `number`); `view`
+    /// builds the partial's values when it is not cached.
+    func item(_ list: List, _ entry: Entry, number: Int = 0, view: () -> View) -> String {
+        guard let theme else { return "<li></li>\n" }
+        let id = ObjectIdentifier(entry)
+        let key = ItemKey(entry: id, list: list.id, number: number)
+        let shard = shards[Int((UInt(bitPattern: id) >> 4) % UInt(shards.count))]
+        if let cached = shard.withLock({ $0[key]?.text }) { return cached }
+        let text = theme.render(view(), template: list.partial)
+        shard.withLock { $0[key] = (entry, text) }
+        return text
+    }
+
+    /// Drops the items of `entries` and every text that shows no single
     /// entry (header, footer): what an edit of those entries can change.
     func forget(_ entries: Set<PageKey>) {
+        shared.withLock { $0 = [:] }
         for shard in shards {
             shard.withLock { cache in
-                cache = cache.filter { key, _ in key.entry.map { !entries.contains($0) } ?? false }
+                cache = cache.filter { _, value in !entries.contains(value.entry.key) }
             }
         }
     }

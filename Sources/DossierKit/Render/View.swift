@@ -1,6 +1,25 @@
-/// What a template sees: a dictionary, which swift-mustache reads through
-/// `MustacheParent` (a hash lookup) instead of `Mirror` reflection.
-typealias View = [String: Any]
+import Mustache
+
+/// What a template sees: named values, which swift-mustache reads through
+/// `MustacheParent` (a hash lookup) instead of `Mirror` reflection. A plain
+/// struct rather than `[String: Any]`: swift-mustache asks every value on
+/// the context stack which protocols it conforms to at every tag, and the
+/// runtime answers that faster for a non-generic type than for a
+/// conditional conformance of `Dictionary`.
+struct View: MustacheParent, ExpressibleByDictionaryLiteral {
+    private var values: [String: Any]
+
+    init(dictionaryLiteral elements: (String, Any)...) {
+        values = Dictionary(elements, uniquingKeysWith: { _, last in last })
+    }
+
+    subscript(name: String) -> Any? {
+        get { values[name] }
+        set { values[name] = newValue }
+    }
+
+    func child(named name: String) -> Any? { values[name] }
+}
 
 /// One page to write: its path in `public/`, its template and a way to
 /// build its view (called on any core, just before rendering).

@@ -45,11 +45,11 @@ extension ViewBuilder {
             center: center, nodes: nodes, edges: edges, title: "Connections of \(entry.title)",
             description: "Actors sharing events or affiliations with \(entry.title); listed as text beside the picture.",
             idPrefix: "relations-svg", limit: shown, omitted: others.count - nodes.count)
-        let root = Addresses.root(from: path)
+        let items = partials.list(Item.connection, root: Addresses.root(from: path))
         var list = ""
         for item in connected {
             guard let other = site[item.key] else { continue }
-            list += partials.render(Item.connection, root: root, entry: item.key, number: item.weight) {
+            list += partials.item(items, other, number: item.weight) {
                 var view = link(to: other, from: path)
                 view["weight"] = item.weight
                 view["weightLabel"] = item.weight == 1 ? "1 shared event or tie" : "\(item.weight) shared events or ties"

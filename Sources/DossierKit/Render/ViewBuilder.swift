@@ -112,15 +112,15 @@ struct ViewBuilder: Sendable {
         keys.compactMap { site[$0] }.map { link(to: $0, from: path) }
     }
 
-    /// The markup of a list: each entry's item made with `partial` (see
-    /// `ItemRenderer`), joined; `false` when no entry exists, since
+    /// The markup of a list: each entry's item made with `partial` (once
+    /// per entry and depth: `PartialCache`), joined; `false` when no entry exists, since
     /// swift-mustache shows a section over an empty text.
     func items(_ keys: [PageKey], partial: String, from path: String) -> Any {
-        let root = Addresses.root(from: path)
+        let list = partials.list(partial, root: Addresses.root(from: path))
         var html = ""
         for key in keys {
             guard let entry = site[key] else { continue }
-            html += partials.render(partial, root: root, entry: key) { link(to: entry, from: path) }
+            html += partials.item(list, entry) { link(to: entry, from: path) }
         }
         return html.isEmpty ? false : html
     }
