@@ -49,7 +49,7 @@ enum TextFile {
             diagnostics.append(Messages.notUTF8(at: position(ofByte: firstInvalidByte(bytes), in: bytes, path: path)))
             return nil
         }
-        if text.utf8.contains(UInt8(ascii: "\r")) {
+        if text.containsUTF8(where: { $0 == UInt8(ascii: "\r") }) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text

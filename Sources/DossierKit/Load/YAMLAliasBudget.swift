@@ -15,7 +15,7 @@ enum YAMLAliasBudget {
     /// reports that); else the 1-based line and column of the alias that
     /// went over.
     static func overrun(in yaml: String) -> (line: Int, column: Int)? {
-        guard yaml.utf8.contains(UInt8(ascii: "*")) else { return nil }
+        guard yaml.containsUTF8(where: { $0 == UInt8(ascii: "*") }) else { return nil }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
         defer { yaml_parser_delete(&parser) }

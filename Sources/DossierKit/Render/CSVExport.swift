@@ -75,7 +75,7 @@ enum CSVExport {
     /// spreadsheets never run it (OWASP's list: some strip the blanks first).
     static func append(_ value: String, to text: inout String) {
         let formula = value.utf8.first.map { "=+-@\t\r".utf8.contains($0) } ?? false
-        let quoted = value.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+        let quoted = value.containsUTF8 { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
         if quoted { text += "\"" }
         if formula { text += "'" }
         text += quoted ? value.replacingOccurrences(of: "\"", with: "\"\"") : value

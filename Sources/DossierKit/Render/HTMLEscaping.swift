@@ -23,7 +23,7 @@ struct HTMLEscaping: MustacheContentType {
     /// HTML's `&#39;`, XML's `&apos;`), on bytes: a `Character` loop would
     /// miss a `&` that a combining mark joins into one character with it.
     static func escape(_ text: String, apostrophe: StaticString) -> String {
-        guard text.utf8.contains(where: isSpecial) else { return text }
+        guard text.containsUTF8(where: isSpecial) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {

@@ -23,10 +23,10 @@ enum SVGMarkup {
     static func escape(_ text: String) -> String {
         // Most labels are plain printable ASCII: nothing to change.
         // (A switch, not a `Set`: this runs on every byte of every label.)
-        let plain = text.utf8.allSatisfy { byte in
+        let plain = !text.containsUTF8 { byte in
             switch byte {
-            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): false
-            default: byte >= 0x20 && byte < 0x7F
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+            default: byte < 0x20 || byte >= 0x7F
             }
         }
         if plain { return text }

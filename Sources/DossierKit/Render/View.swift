@@ -10,7 +10,8 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral {
     private var values: [String: Any]
 
     init(dictionaryLiteral elements: (String, Any)...) {
-        values = Dictionary(elements, uniquingKeysWith: { _, last in last })
+        values = Dictionary(minimumCapacity: elements.count)
+        for (name, value) in elements { values[name] = value }
     }
 
     subscript(name: String) -> Any? {
