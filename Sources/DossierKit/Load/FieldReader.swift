@@ -17,6 +17,11 @@ struct FieldReader {
     /// Where a nested mapping (one `updates` item) starts, for its missing fields.
     private var start: SourceLocation?
 
+    /// Composing never constructs values, so one constructor (read only:
+    /// its maps are constants) serves every parse on every core;
+    /// `Constructor.default` builds a new one on each use.
+    nonisolated(unsafe) private static let constructor = Constructor([:], [:], [:])
+
     /// Parses `yaml` (whose first line is file line `lineOffset + 1`); nil
     /// with a diagnostic when it is not YAML or not a mapping.
     init?(yaml: String, path: String, lineOffset: Int, allowed: [String], _ outer: inout Diagnostics) {
@@ -32,7 +37,7 @@ struct FieldReader {
         do {
             // The encoding is given: Yams's default reads the whole
             // environment on every parse to look for an override.
-            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            root = try Yams.compose(yaml: yaml, .basic, Self.constructor, .utf8)
         } catch {
             outer.append(Messages.invalidYAML(error, path: path, lineOffset: lineOffset))
             return nil

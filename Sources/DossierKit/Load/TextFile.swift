@@ -8,9 +8,17 @@ enum TextFile {
     static let maximumSize = 64 << 20
 
     static func read(_ url: URL, path: String, _ diagnostics: inout Diagnostics) -> String? {
-        // Only a regular file (through any link): a FIFO would block the build, a device never end.
+        // One open, fstat and read per file (no Foundation `Data`: it stats
+        // and copies again). O_NONBLOCK: opening a FIFO must not wait for a
+        // writer; it is refused below, as is a device, which would never end.
+        let file = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard file >= 0 else {
+            diagnostics.append(Messages.unreadable(path: path, reason: "cannot be read"))
+            return nil
+        }
+        defer { close(file) }
         var status = stat()
-        guard stat(url.path, &status) == 0 else {
+        guard fstat(file, &status) == 0 else {
             diagnostics.append(Messages.unreadable(path: path, reason: "cannot be read"))
             return nil
         }
@@ -22,20 +30,37 @@ enum TextFile {
             diagnostics.append(Messages.fileTooLarge(path: path, size: Int(status.st_size), limit: maximumSize))
             return nil
         }
-        // An empty file is not read: Foundation's read of one leaks its 4 KB buffer (swift-foundation, Swift 6.3).
-        guard status.st_size > 0 else { return decode(Data(), path: path, &diagnostics) }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
+        // The size as fstat gave it; a file that grows meanwhile is read to
+        // that size, one that shrinks to its new end.
+        let size = Int(status.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let got = Foundation.read(file, buffer.baseAddress! + count, size - count)
+                if got > 0 {
+                    count += got
+                } else if got == 0 {
+                    break
+                } else if errno != EINTR {
+                    failed = true
+                    break
+                }
+            }
+        }
+        guard !failed else {
             diagnostics.append(Messages.unreadable(path: path, reason: "cannot be read"))
             return nil
         }
-        return decode(data, path: path, &diagnostics)
+        return decode(bytes, path: path, &diagnostics)
     }
 
     static func decode(_ data: Data, path: String, _ diagnostics: inout Diagnostics) -> String? {
-        var bytes = [UInt8](data)
+        decode([UInt8](data), path: path, &diagnostics)
+    }
+
+    static func decode(_ data: [UInt8], path: String, _ diagnostics: inout Diagnostics) -> String? {
+        var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             diagnostics.append(Messages.utf16(at: SourceLocation(path: path, line: 1, column: 1)))

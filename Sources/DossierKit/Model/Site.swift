@@ -17,11 +17,7 @@ public struct Site: Sendable {
             ordered[kind] = Self.sortedForDisplay(entries.filter { $0.kind == kind })
         }
         self.ordered = ordered
-        var rank: [PageKey: Int] = [:]
-        for kindEntries in ordered.values {
-            for (index, entry) in kindEntries.enumerated() { rank[entry.key] = index }
-        }
-        self.relations = Relations(entries: byKey, rank: rank)
+        self.relations = Relations(ordered: ordered)
     }
 
     public func entries(of kind: Kind) -> [Entry] { ordered[kind] ?? [] }

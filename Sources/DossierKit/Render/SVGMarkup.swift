@@ -4,11 +4,21 @@ enum SVGMarkup {
     /// One decimal at most, no "-0", no trailing ".0" (rounded half away
     /// from zero); no Foundation formatting on this hot path.
     static func number(_ value: Double) -> String {
+        var out = ""
+        write(value, to: &out)
+        return out
+    }
+
+    /// `number(value)` appended to `out`, without a string of its own.
+    static func write(_ value: Double, to out: inout String) {
         let tenths = Int((value * 10).rounded())
-        guard tenths != 0 else { return "0" }
-        let sign = tenths < 0 ? "-" : ""
+        if tenths < 0 { out += "-" }
         let magnitude = tenths.magnitude
-        return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
+        out += String(magnitude / 10)
+        if magnitude % 10 != 0 {
+            out += "."
+            out.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "0") + UInt8(magnitude % 10)))
+        }
     }
 
     /// Ids may not hold spaces (aria-labelledby is a space-separated list).

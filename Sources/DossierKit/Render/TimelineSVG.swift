@@ -38,7 +38,7 @@ enum TimelineSVG {
             + " aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\" font-size=\"12\">"
             + "<title id=\"\(id)-title\">\(esc(title))</title><desc id=\"\(id)-desc\">\(esc(description))</desc>"
             + axis(scale, axisY: axisY)
-            + "<g class=\"tl-marks\">" + marks.map(markup).joined() + "</g>"
+            + "<g class=\"tl-marks\">" + markup(marks) + "</g>"
             + legend(items, y: legendY) + "</svg>"
     }
 
@@ -104,17 +104,55 @@ enum TimelineSVG {
         }
     }
 
-    private static func markup(_ mark: Mark) -> String {
-        let item = mark.item, y = top + Double(mark.row) * rowPitch
-        let when = item.endDate.map { "\(item.date.display) to \($0.display)" } ?? item.date.display
-        let name = esc("\(when) – \(item.title)" + (item.status.isEmpty ? "" : " (\(item.status))"))
-        let shape =
-            mark.isPoint
-            ? "<circle class=\"tl-mark \(statusClass(item.status))\" cx=\"\(num(mark.x0 + pointRadius))\""
-                + " cy=\"\(num(y + markHeight / 2))\" r=\"\(num(pointRadius))\"/>"
-            : "<rect class=\"tl-mark \(statusClass(item.status))\" x=\"\(num(mark.x0))\" y=\"\(num(y))\""
-                + " width=\"\(num(mark.x1 - mark.x0))\" height=\"\(num(markHeight))\" rx=\"2\"/>"
-        return "<a href=\"\(esc(item.url))\"><title>\(name)</title>\(shape)</a>"
+    /// Each mark as a link: `<a href><title>date – title (status)</title>`
+    /// and a circle or a bar. Written piece by piece into one string: a
+    /// picture can hold hundreds of marks, and every page of an actor or a
+    /// country has one.
+    private static func markup(_ marks: [Mark]) -> String {
+        var out = ""
+        for mark in marks {
+            let item = mark.item, y = top + Double(mark.row) * rowPitch
+            var name = item.date.display
+            if let end = item.endDate {
+                name += " to "
+                name += end.display
+            }
+            name += " – "
+            name += item.title
+            if !item.status.isEmpty {
+                name += " ("
+                name += item.status
+                name += ")"
+            }
+            out += "<a href=\""
+            out += esc(item.url)
+            out += "\"><title>"
+            out += esc(name)
+            out += "</title><"
+            out += mark.isPoint ? "circle" : "rect"
+            out += " class=\"tl-mark "
+            out += statusClass(item.status)
+            if mark.isPoint {
+                out += "\" cx=\""
+                SVGMarkup.write(mark.x0 + pointRadius, to: &out)
+                out += "\" cy=\""
+                SVGMarkup.write(y + markHeight / 2, to: &out)
+                out += "\" r=\""
+                SVGMarkup.write(pointRadius, to: &out)
+            } else {
+                out += "\" x=\""
+                SVGMarkup.write(mark.x0, to: &out)
+                out += "\" y=\""
+                SVGMarkup.write(y, to: &out)
+                out += "\" width=\""
+                SVGMarkup.write(mark.x1 - mark.x0, to: &out)
+                out += "\" height=\""
+                SVGMarkup.write(markHeight, to: &out)
+                out += "\" rx=\"2"
+            }
+            out += "\"/></a>"
+        }
+        return out
     }
 
     // Baseline, year ticks with faint gridlines (thinned out over long spans), month ticks over short ones.
@@ -166,7 +204,7 @@ enum TimelineSVG {
     }
 
     private static func statusClass(_ status: String) -> String {
-        EventStatus(rawValue: status).map { "tl-\($0.rawValue)" } ?? "tl-other"
+        EventStatus(rawValue: status) != nil ? "tl-" + status : "tl-other"
     }
 
     private static func line(_ cls: String, _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double) -> String {

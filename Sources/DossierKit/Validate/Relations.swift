@@ -16,38 +16,48 @@ public struct Relations: Sendable {
         case linksTo
     }
 
-    private struct EdgeTarget: Hashable {
-        let edge: Edge
-        let target: PageKey
-    }
-
-    /// `rank`: each entry's index in its kind's display order (`Site.ordered`).
-    init(entries: [PageKey: Entry], rank: [PageKey: Int]) {
-        for (key, entry) in entries {
-            var seen = Set<EdgeTarget>()
+    /// `ordered`: each kind's entries in display order (`Site.ordered`).
+    /// Every entry is numbered in that order, kinds in `Kind` order, and
+    /// each edge packed into one integer (target, edge, source): one sort of
+    /// those integers puts every list in display order, with no hashing of
+    /// keys beyond finding each reference's target.
+    init(ordered: [Kind: [Entry]]) {
+        let all = Kind.allCases.flatMap { ordered[$0] ?? [] }
+        var number: [PageKey: Int] = Dictionary(minimumCapacity: all.count)
+        for (index, entry) in all.enumerated() { number[entry.key] = index }
+        let edges: [Edge] = [.involves, .belongsTo, .affiliatedWith, .linksTo]
+        var packed: [UInt64] = []
+        for (source, entry) in all.enumerated() {
+            var seen: [UInt64] = []
             for reference in entry.fieldReferences + entry.links {
-                let target = PageKey(reference.kind, reference.slug)
-                guard target != key, entries[target] != nil else { continue }
+                guard let target = number[PageKey(reference.kind, reference.slug)], target != source else { continue }
                 let edge: Edge
                 switch reference.origin {
                 case .body: edge = .linksTo
                 case .field("affiliations"): edge = .affiliatedWith
                 case .field: edge = entry.kind == .actor ? .belongsTo : .involves
                 }
-                guard seen.insert(EdgeTarget(edge: edge, target: target)).inserted else { continue }
-                incoming[target, default: [:]][edge, default: []].append(key)
+                let code = UInt64(target) << 34 | UInt64(edges.firstIndex(of: edge)!) << 32 | UInt64(source)
+                guard !seen.contains(code) else { continue }
+                seen.append(code)
+                packed.append(code)
             }
         }
-        // By kind, then by each entry's place in its kind's display order (`rank`):
-        // comparing ranks, not entries, keeps this fast at 10,000 events.
-        for (target, edges) in incoming {
-            for (edge, sources) in edges {
-                incoming[target]?[edge] = sources.map { (key: $0, rank: rank[$0]) }.sorted { a, b in
-                    guard let ra = a.rank, let rb = b.rank else { return a.key < b.key }
-                    if a.key.kind != b.key.kind { return a.key.kind < b.key.kind }
-                    return ra < rb
-                }.map(\.key)
+        packed.sort()
+        var index = 0
+        while index < packed.count {
+            let target = Int(packed[index] >> 34)
+            var byEdge: [Edge: [PageKey]] = [:]
+            while index < packed.count, Int(packed[index] >> 34) == target {
+                let edge = edges[Int(packed[index] >> 32 & 3)]
+                var sources: [PageKey] = []
+                while index < packed.count, Int(packed[index] >> 34) == target, edges[Int(packed[index] >> 32 & 3)] == edge {
+                    sources.append(all[Int(packed[index] & 0xFFFF_FFFF)].key)
+                    index += 1
+                }
+                byEdge[edge] = sources
             }
+            incoming[all[target].key] = byEdge
         }
     }
 
