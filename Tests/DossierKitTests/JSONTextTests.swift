@@ -87,4 +87,23 @@ import Testing
         #expect(SVGMarkup.escape("plain text") == "plain text")
         #expect(SVGMarkup.escape("&\u{301}<\"'>\tx") == "&amp;\u{301}&lt;&quot;&#39;&gt; x")
     }
+
+    /// Text without special bytes skips the per-scalar loop; what it keeps
+    /// and drops must not depend on that: every code point around the
+    /// refused ranges, alone and between letters, against the rule itself.
+    @Test func pictureTextDropsRefusedCodePointsOnBothPaths() {
+        func refused(_ v: UInt32) -> Bool {
+            v < 0x20 || (0x7F...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
+        }
+        let points: [UInt32] = [
+            0x1F, 0x20, 0x7E, 0x7F, 0x80, 0x85, 0x9F, 0xA0, 0xAB, 0xE9, 0x2013, 0xFDCF, 0xFDD0, 0xFDEF, 0xFDF0,
+            0xFEFF, 0xFFFD, 0xFFFE, 0xFFFF, 0x1F600, 0x1FFFD, 0x1FFFE, 0x1FFFF, 0x10FFFD, 0x10FFFE, 0x10FFFF,
+        ]
+        for point in points {
+            let scalar = Unicode.Scalar(point)!
+            let kept = scalar == "\t" || scalar == "\n" || scalar == "\r" ? " " : refused(point) ? "" : String(scalar)
+            #expect(SVGMarkup.escape(String(scalar)) == kept, "U+\(String(point, radix: 16))")
+            #expect(SVGMarkup.escape("a\(scalar)b – é") == "a\(kept)b – é", "U+\(String(point, radix: 16))")
+        }
+    }
 }

@@ -152,8 +152,10 @@ enum RelationsSVG {
     private static func text(
         _ label: String, x: Double, y: Double, _ anchor: String, _ baseline: String, rotate: Double? = nil
     ) -> String {
+        // No more bytes than the limit means no more characters: most labels
+        // are counted without breaking them into characters.
         let short =
-            label.count > labelLength
+            label.utf8.count > labelLength && label.count > labelLength
             ? label.prefix(labelLength - 1).trimmingCharacters(in: .whitespaces) + "…" : label
         let turn = rotate.map { " transform=\"rotate(\(num($0)) \(num(x)) \(num(y)))\"" } ?? ""
         return "<text class=\"rel-label\" x=\"\(num(x))\" y=\"\(num(y))\" text-anchor=\"\(anchor)\""

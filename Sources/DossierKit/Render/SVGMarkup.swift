@@ -31,12 +31,17 @@ enum SVGMarkup {
     /// references, tab and line breaks as spaces, and code points HTML and
     /// XML both refuse dropped.
     static func escape(_ text: String) -> String {
-        // Most labels are plain printable ASCII: nothing to change.
+        // Most labels have nothing to change: no special or control byte,
+        // and none of the bytes that start the UTF-8 form of a refused code
+        // point (C2: U+0080–U+009F; EF: U+FDD0–U+FDEF and U+FFFE–U+FFFF;
+        // F0–F4: the other planes' last two). Other text, a dash or an
+        // accent included, is kept as it is without a look at each scalar.
         // (A switch, not a `Set`: this runs on every byte of every label.)
         let plain = !text.containsUTF8 { byte in
             switch byte {
             case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
-            default: byte < 0x20 || byte >= 0x7F
+            case 0xC2, 0xEF, 0xF0...0xF4: true
+            default: byte < 0x20 || byte == 0x7F
             }
         }
         if plain { return text }
