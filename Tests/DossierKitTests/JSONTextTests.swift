@@ -88,6 +88,17 @@ import Testing
         #expect(SVGMarkup.escape("&\u{301}<\"'>\tx") == "&amp;\u{301}&lt;&quot;&#39;&gt; x")
     }
 
+    /// Label shortening trims as Foundation's `.whitespaces` does.
+    @Test func labelTrimmingMatchesFoundation() {
+        let samples = [
+            "  plain  ", "\tTab\t", "\u{00A0}nbsp\u{3000}", "\u{2009}thin\u{202F}", "line\n", "\nline", "é\u{301} ",
+            " ", "", "no-space", "\u{1680}ogham\u{205F}",
+        ]
+        for sample in samples {
+            #expect(RelationsSVG.trimmed(sample[...]) == sample.trimmingCharacters(in: .whitespaces), "\(sample.debugDescription)")
+        }
+    }
+
     /// Text without special bytes skips the per-scalar loop; what it keeps
     /// and drops must not depend on that: every code point around the
     /// refused ranges, alone and between letters, against the rule itself.

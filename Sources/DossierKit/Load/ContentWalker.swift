@@ -37,7 +37,6 @@ struct ContentWalker {
         let folderPath = Project.displayPath(folder)
         for (name, type) in Self.entries(of: folder.path).sorted(by: { $0.name < $1.name })
         where !name.hasPrefix(".") && !name.hasPrefix("_") {
-            let url = folder.appendingPathComponent(name)
             let path = folderPath + "/" + name
             // The folder listing gives the type of most entries: no `lstat` for them.
             let known: FileAttributeType? = switch Int32(type) {
@@ -45,6 +44,9 @@ struct ContentWalker {
             case Int32(DT_DIR): .typeDirectory
             default: nil
             }
+            // With a hint: `appendingPathComponent` stats the file to learn
+            // whether it is a folder, once per content file.
+            let url = folder.appending(path: name, directoryHint: known == .typeDirectory ? .isDirectory : known == nil ? .checkFileSystem : .notDirectory)
             guard let type = known ?? fileType(url, path: path, &diagnostics) else { continue }
             if type == .typeDirectory {
                 walk(url, kind: kind, into: &found, &diagnostics)

@@ -7,10 +7,16 @@ struct Connections {
     /// number of shared events, strongest first; affiliations count as one.
     func actors(around key: PageKey) -> [(key: PageKey, weight: Int)] {
         var weights: [PageKey: Int] = [:]
+        var seen: [PageKey] = []
         for eventKey in site.relations.pages(.event, pointingAt: key, by: .involves) {
             guard let event = site[eventKey]?.event else { continue }
-            for actor in Set(event.actors.map { PageKey(.actor, $0.slug) }) where actor != key && site[actor] != nil {
-                weights[actor, default: 0] += 1
+            // An event names a few actors: repeats found in a small array.
+            seen.removeAll(keepingCapacity: true)
+            for reference in event.actors {
+                let actor = PageKey(.actor, reference.slug)
+                guard actor != key, !seen.contains(actor) else { continue }
+                seen.append(actor)
+                if site[actor] != nil { weights[actor, default: 0] += 1 }
             }
         }
         if let actor = site[key]?.actor {

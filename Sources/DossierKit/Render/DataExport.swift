@@ -131,13 +131,13 @@ struct DataExport: Encodable, Sendable {
     /// Every edge once, sorted, named from the side that states it: the
     /// entries in order of their `kind:slug`, each one's edges sorted.
     static func relations(of site: Site) -> [RelationData] {
-        struct Edge: Hashable {
-            let to: String, type: String
-        }
         let entries = site.entries.values.map { (from: $0.key.description, entry: $0) }.sorted { $0.from < $1.from }
         var result: [RelationData] = []
+        var edges: [(to: String, type: String)] = []
         for (from, entry) in entries {
-            var edges = Set<Edge>()
+            // An entry states a few edges: sorted and made unique in a small
+            // array, not hashed into a set.
+            edges.removeAll(keepingCapacity: true)
             for reference in entry.fieldReferences + entry.links where site[PageKey(reference.kind, reference.slug)] != nil {
                 let type: String
                 switch reference.origin {
@@ -145,10 +145,13 @@ struct DataExport: Encodable, Sendable {
                 case .field("affiliations"): type = "affiliated-with"
                 case .field: type = entry.kind == .actor ? "belongs-to" : "involves"
                 }
-                edges.insert(Edge(to: "\(reference.kind.rawValue):\(reference.slug)", type: type))
+                edges.append((reference.kind.rawValue + ":" + reference.slug, type))
             }
-            for edge in edges.sorted(by: { ($0.to, $0.type) < ($1.to, $1.type) }) {
+            edges.sort { ($0.to, $0.type) < ($1.to, $1.type) }
+            var previous: (to: String, type: String)?
+            for edge in edges where previous.map({ $0.to != edge.to || $0.type != edge.type }) ?? true {
                 result.append(RelationData(from: from, to: edge.to, type: edge.type))
+                previous = edge
             }
         }
         return result

@@ -101,17 +101,20 @@ enum RelationsSVG {
     private static func edgeMarkup(
         _ edges: [RelationEdge], points: [String: (Double, Double)], centerID: String?
     ) -> String {
-        var best: [[String]: Int] = [:]
+        struct Pair: Hashable {
+            let first: String, second: String
+        }
+        var best: [Pair: Int] = [:]
         for edge in edges where edge.from != edge.to && points[edge.from] != nil && points[edge.to] != nil {
             if let centerID, edge.from != centerID, edge.to != centerID { continue }
-            let pair = [edge.from, edge.to].sorted()
+            let pair = edge.from < edge.to ? Pair(first: edge.from, second: edge.to) : Pair(first: edge.to, second: edge.from)
             best[pair] = max(best[pair] ?? .min, edge.weight)
         }
-        let kept = best.sorted { ($0.value, $0.key[0], $0.key[1]) < ($1.value, $1.key[0], $1.key[1]) }
+        let kept = best.sorted { ($0.value, $0.key.first, $0.key.second) < ($1.value, $1.key.first, $1.key.second) }
         let low = kept.first?.value ?? 0, high = kept.last?.value ?? 0
         var out = "<g class=\"rel-edges\">"
         for (pair, weight) in kept {
-            guard let from = points[pair[0]], let to = points[pair[1]] else { continue }
+            guard let from = points[pair.first], let to = points[pair.second] else { continue }
             let (x1, y1) = from, (x2, y2) = to
             let share = high > low ? Double(weight - low) / Double(high - low) : 0.2
             let bend =
@@ -156,10 +159,23 @@ enum RelationsSVG {
         // are counted without breaking them into characters.
         let short =
             label.utf8.count > labelLength && label.count > labelLength
-            ? label.prefix(labelLength - 1).trimmingCharacters(in: .whitespaces) + "…" : label
+            ? trimmed(label.prefix(labelLength - 1)) + "…" : label
         let turn = rotate.map { " transform=\"rotate(\(num($0)) \(num(x)) \(num(y)))\"" } ?? ""
         return "<text class=\"rel-label\" x=\"\(num(x))\" y=\"\(num(y))\" text-anchor=\"\(anchor)\""
             + " dominant-baseline=\"\(baseline)\"\(turn)>\(esc(short))</text>"
+    }
+
+    /// `text` without spaces or tabs at either end: what Foundation's
+    /// `trimmingCharacters(in: .whitespaces)` does (tab and the Unicode
+    /// space separators), without bridging to `NSString`.
+    static func trimmed(_ text: Substring) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        var scalars = text.unicodeScalars[...]
+        while let first = scalars.first, isSpace(first) { scalars.removeFirst() }
+        while let last = scalars.last, isSpace(last) { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
     }
 
     private static func num(_ value: Double) -> String { SVGMarkup.number(value) }

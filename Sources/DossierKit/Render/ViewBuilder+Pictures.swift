@@ -34,9 +34,11 @@ extension ViewBuilder {
         // connections and the picture shows the first `shown` in its own
         // order (weight, then label, then id); the rest are counted.
         let shown = 24
-        var others = connected.compactMap { item in site[item.key].map { (entry: $0, weight: item.weight) } }
+        var others = connected.compactMap { item in site[item.key].map { (entry: $0, weight: item.weight, id: "") } }
         if others.count > shown {
-            others.sort { ($1.weight, $0.entry.title, $0.entry.key.description) < ($0.weight, $1.entry.title, $1.entry.key.description) }
+            // Each id made once, not at every comparison.
+            others = others.map { ($0.entry, $0.weight, $0.entry.key.description) }
+                .sorted { ($1.weight, $0.entry.title, $0.id) < ($0.weight, $1.entry.title, $1.id) }
         }
         let nodes = others.prefix(shown).map { node($0.entry, weight: $0.weight, path: path) }
         let center = node(entry, weight: connected.count, path: path)
