@@ -1,9 +1,26 @@
 /// Site → views: every order, label, date and relative URL a template shows
 /// is decided here, so templates only place values.
-struct ViewBuilder: Sendable {
+///
+/// A class: every page's view is built through one shared builder, on every
+/// core (a struct holding the `Site` was copied, and its references
+/// retained, at each step). `@unchecked Sendable`: every property is a
+/// constant, and the cached views are values never changed after `init`.
+final class ViewBuilder: @unchecked Sendable {
     let site: Site
     let renderBody: @Sendable (Entry, String) -> String
     let partials: PartialCache
+    /// `siteValues(root:)` of the roots most pages have (`""`, `"../"`,
+    /// `"../../"`, `"../../../"`), made once.
+    private let commonRoots: [String]
+    private let commonSiteValues: [View]
+
+    init(site: Site, renderBody: @escaping @Sendable (Entry, String) -> String, partials: PartialCache) {
+        self.site = site
+        self.renderBody = renderBody
+        self.partials = partials
+        commonRoots = (0...3).map { String(repeating: "../", count: $0) }
+        commonSiteValues = commonRoots.map { Self.siteValues(of: site.settings, root: $0) }
+    }
 
     /// The theme's item partials: each renders one entry of a list.
     enum Item {
@@ -59,7 +76,11 @@ struct ViewBuilder: Sendable {
     /// site's settings and its addresses from `root`. The header and footer
     /// are rendered once per `root` (and section), so they see only these.
     func siteValues(root: String) -> View {
-        let settings = site.settings
+        if let index = commonRoots.firstIndex(of: root) { return commonSiteValues[index] }
+        return Self.siteValues(of: site.settings, root: root)
+    }
+
+    private static func siteValues(of settings: SiteSettings, root: String) -> View {
         var view: View = [
             "siteTitle": settings.title,
             "siteDescription": settings.description,
@@ -70,7 +91,7 @@ struct ViewBuilder: Sendable {
             "stylesheetURL": root + "assets/style.css",
             "chartsStylesheetURL": root + "assets/charts.css",
             "iconURL": root + "assets/icon.svg",
-            "searchURL": root + Self.searchPath,
+            "searchURL": root + searchPath,
             "dataURL": root + "data/report.json",
         ]
         if let author = settings.author { view["author"] = author }
