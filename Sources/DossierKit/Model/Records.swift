@@ -120,6 +120,24 @@ public final class Entry: Sendable {
         }
     }
 
+    /// Every reference the entry makes: its front-matter references in
+    /// field order, then its body links. Visited in place, without the
+    /// arrays `fieldReferences + links` would build.
+    public func forEachReference(_ body: (Reference) -> Void) {
+        switch details {
+        case .actor(let actor):
+            actor.countries.forEach(body)
+            actor.affiliations.forEach(body)
+        case .event(let event):
+            event.actors.forEach(body)
+            event.countries.forEach(body)
+            event.sources.forEach(body)
+        case .country, .source, .page:
+            break
+        }
+        links.forEach(body)
+    }
+
     public var actor: ActorDetails? { if case .actor(let d) = details { d } else { nil } }
     public var country: CountryDetails? { if case .country(let d) = details { d } else { nil } }
     public var event: EventDetails? { if case .event(let d) = details { d } else { nil } }

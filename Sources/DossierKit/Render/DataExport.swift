@@ -138,7 +138,8 @@ struct DataExport: Encodable, Sendable {
             // An entry states a few edges: sorted and made unique in a small
             // array, not hashed into a set.
             edges.removeAll(keepingCapacity: true)
-            for reference in entry.fieldReferences + entry.links where site[PageKey(reference.kind, reference.slug)] != nil {
+            entry.forEachReference { reference in
+                guard site[PageKey(reference.kind, reference.slug)] != nil else { return }
                 let type: String
                 switch reference.origin {
                 case .body: type = "links-to"

@@ -29,8 +29,8 @@ public struct Relations: Sendable {
         var packed: [UInt64] = []
         for (source, entry) in all.enumerated() {
             var seen: [UInt64] = []
-            for reference in entry.fieldReferences + entry.links {
-                guard let target = number[PageKey(reference.kind, reference.slug)], target != source else { continue }
+            entry.forEachReference { reference in
+                guard let target = number[PageKey(reference.kind, reference.slug)], target != source else { return }
                 let edge: Edge
                 switch reference.origin {
                 case .body: edge = .linksTo
@@ -38,7 +38,7 @@ public struct Relations: Sendable {
                 case .field: edge = entry.kind == .actor ? .belongsTo : .involves
                 }
                 let code = UInt64(target) << 34 | UInt64(edges.firstIndex(of: edge)!) << 32 | UInt64(source)
-                guard !seen.contains(code) else { continue }
+                guard !seen.contains(code) else { return }
                 seen.append(code)
                 packed.append(code)
             }

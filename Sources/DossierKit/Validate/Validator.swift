@@ -40,7 +40,7 @@ struct Validator {
         var byKey: [PageKey: Entry] = [:]
         for entry in entries { byKey[entry.key] = entry }
         for entry in entries {
-            for reference in entry.fieldReferences + entry.links {
+            entry.forEachReference { reference in
                 check(reference, from: entry, byKey: byKey, slugs: slugsByKind[reference.kind] ?? [], &diagnostics)
             }
         }
