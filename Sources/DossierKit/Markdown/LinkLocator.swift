@@ -11,11 +11,18 @@ struct LinkLocator {
     let body: MarkdownBody
     /// Split on first use: most bodies have no link.
     private lazy var lines: [Substring] = body.lines
-    private var used = Set<SourceLocation>()
+    /// Spots already given, as line and column (the path is the body's):
+    /// hashing two numbers, not a location with its path, per look-up.
+    private var used = Set<Spot>()
     private var resume: [SearchKey: Cursor] = [:]
     private var budget: Int
     /// The last column computed from a byte offset, to go on from.
     private var lastColumn: Cursor?
+
+    private struct Spot: Hashable {
+        let line: Int?
+        let column: Int?
+    }
 
     private struct SearchKey: Hashable {
         let needle: String
@@ -41,7 +48,7 @@ struct LinkLocator {
         let location = search(destination, from: line, to: max(line, blockEnd))
             ?? search(destination, from: 1, to: lines.count)
             ?? location(line: line, byteColumn: byteColumn)
-        used.insert(location)
+        used.insert(Spot(line: location.line, column: location.column))
         return location
     }
 
@@ -65,7 +72,7 @@ struct LinkLocator {
                     let column = cursor.column + Self.scalars(in: bytes[cursor.byte..<start])
                     let location = SourceLocation(path: body.path, line: body.firstLine + cursor.line - 1, column: column)
                     cursor = Cursor(line: cursor.line, byte: start + pattern.count, column: column + Self.scalars(in: pattern))
-                    if !used.contains(location) { return location }
+                    if !used.contains(Spot(line: location.line, column: column)) { return location }
                 }
                 return nil
             }

@@ -18,7 +18,22 @@ enum CSVExport {
             files.append(("data/\(kind.folder).csv", text))
         }
         var relations = header(["from", "to", "type"])
-        for relation in export.relations { row([relation.from, relation.to, relation.type], into: &relations) }
+        // A `kind:slug` field never needs quotes (slugs are `a-z 0-9 -`)
+        // nor a formula guard (it starts with the kind's name): written
+        // piece by piece, without a string of its own.
+        func key(_ page: PageKey) {
+            relations += page.kind.rawValue
+            relations += ":"
+            relations += page.slug
+        }
+        for relation in export.relations {
+            key(relation.from)
+            relations += ","
+            key(relation.to)
+            relations += ","
+            append(relation.type, to: &relations)
+            relations += "\r\n"
+        }
         files.append(("data/relations.csv", relations))
         return files
     }

@@ -25,11 +25,20 @@ struct DataExport: Encodable, Sendable {
     struct UpdateData: Encodable, Sendable { let date: String, note: String }
 
     struct RelationData: Encodable, Sendable {
-        /// `kind:slug` of the page that states the relation.
-        let from: String
-        let to: String
+        /// The page that states the relation; written as `kind:slug`.
+        let from: PageKey
+        let to: PageKey
         /// `involves`, `belongs-to`, `affiliated-with` or `links-to`.
         let type: String
+
+        private enum CodingKeys: String, CodingKey { case from, to, type }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(from.description, forKey: .from)
+            try container.encode(to.description, forKey: .to)
+            try container.encode(type, forKey: .type)
+        }
     }
 
     let schema = DataExport.schema
@@ -131,27 +140,33 @@ struct DataExport: Encodable, Sendable {
     /// Every edge once, sorted, named from the side that states it: the
     /// entries in order of their `kind:slug`, each one's edges sorted.
     static func relations(of site: Site) -> [RelationData] {
-        let entries = site.entries.values.map { (from: $0.key.description, entry: $0) }.sorted { $0.from < $1.from }
+        // `kind:slug` text order is the order of (kind name, slug): no kind's
+        // name starts another's, and ":" sorts before every slug character.
+        func before(_ a: PageKey, _ b: PageKey) -> Bool {
+            a.kind == b.kind ? a.slug < b.slug : a.kind.rawValue < b.kind.rawValue
+        }
+        let entries = site.entries.values.sorted { before($0.key, $1.key) }
         var result: [RelationData] = []
-        var edges: [(to: String, type: String)] = []
-        for (from, entry) in entries {
+        var edges: [(to: PageKey, type: String)] = []
+        for entry in entries {
             // An entry states a few edges: sorted and made unique in a small
             // array, not hashed into a set.
             edges.removeAll(keepingCapacity: true)
             entry.forEachReference { reference in
-                guard site[PageKey(reference.kind, reference.slug)] != nil else { return }
+                let target = PageKey(reference.kind, reference.slug)
+                guard site[target] != nil else { return }
                 let type: String
                 switch reference.origin {
                 case .body: type = "links-to"
                 case .field("affiliations"): type = "affiliated-with"
                 case .field: type = entry.kind == .actor ? "belongs-to" : "involves"
                 }
-                edges.append((reference.kind.rawValue + ":" + reference.slug, type))
+                edges.append((target, type))
             }
-            edges.sort { ($0.to, $0.type) < ($1.to, $1.type) }
-            var previous: (to: String, type: String)?
+            edges.sort { $0.to == $1.to ? $0.type < $1.type : before($0.to, $1.to) }
+            var previous: (to: PageKey, type: String)?
             for edge in edges where previous.map({ $0.to != edge.to || $0.type != edge.type }) ?? true {
-                result.append(RelationData(from: from, to: edge.to, type: edge.type))
+                result.append(RelationData(from: entry.key, to: edge.to, type: edge.type))
                 previous = edge
             }
         }

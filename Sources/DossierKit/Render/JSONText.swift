@@ -93,6 +93,17 @@ struct JSONWriter {
         value(text)
     }
 
+    /// A page's key as `kind:slug` text, written without a string of its own.
+    mutating func member(_ key: String, _ page: PageKey) {
+        self.key(key)
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes += page.kind.rawValue.utf8
+        bytes.append(UInt8(ascii: ":"))
+        Self.escape(page.slug, into: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     mutating func member(_ key: String, _ number: Int?) {
         guard let number else { return }
         self.key(key)
@@ -108,7 +119,12 @@ struct JSONWriter {
     /// everything else (slashes and non-ASCII text too) as it is.
     static func write(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        defer { out.append(UInt8(ascii: "\"")) }
+        escape(text, into: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// The inside of a string literal: `text` with its specials escaped.
+    static func escape(_ text: String, into out: inout [UInt8]) {
         // Most text has nothing to escape: copied whole.
         guard text.containsUTF8(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
             out += text.utf8

@@ -6,6 +6,8 @@ import Foundation
 final class StagedOutput: PageSink, @unchecked Sendable {
     let target: URL
     let staging: URL
+    /// `staging.path`, made once: `URL.path` builds a new string per call.
+    private let stagingPath: String
     private let lock: Int32
     private let shown: String
     private let failures = Mutex<[String]>([])
@@ -15,6 +17,7 @@ final class StagedOutput: PageSink, @unchecked Sendable {
     init(target: URL, staging: URL, lock: Int32, shown: String) {
         self.target = target
         self.staging = staging
+        stagingPath = staging.path
         self.lock = lock
         self.shown = shown
     }
@@ -35,7 +38,7 @@ final class StagedOutput: PageSink, @unchecked Sendable {
     /// extra `stat`s and allocations each. Modes are theirs (0666 for
     /// files, 0777 for folders, less the umask).
     private func write(_ path: String, bytes: UnsafeRawBufferPointer) {
-        let file = staging.path + "/" + path
+        let file = stagingPath + "/" + path
         if let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")), let error = makeFolder(String(file[..<slash])) {
             return fail(path, error)
         }
