@@ -1,5 +1,16 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// jemalloc (Debian's libjemalloc-dev) instead of glibc's malloc for the
+/// `dossier` binary on Linux: a build allocates millions of small strings on
+/// both cores, and jemalloc's per-thread caches make the 10,000-event
+/// benchmark about 9% faster (docs/performance.md). `DOSSIER_SYSTEM_MALLOC=1`
+/// keeps the system allocator: scripts/asan-tests sets it, since
+/// AddressSanitizer must own every allocation.
+let allocator: [LinkerSetting] =
+    ProcessInfo.processInfo.environment["DOSSIER_SYSTEM_MALLOC"] == "1"
+    ? [] : [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
 
 let package = Package(
     name: "dossier",
@@ -51,12 +62,8 @@ let package = Package(
                 "DossierServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // jemalloc (Debian's libjemalloc-dev) instead of glibc's malloc:
-            // a build allocates millions of small strings on both cores, and
-            // jemalloc's per-thread caches make the 10,000-event benchmark
-            // about 9% faster (docs/performance.md). The library and the
-            // tests keep the system allocator.
-            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
+            // The library and the tests keep the system allocator.
+            linkerSettings: allocator
         ),
         .testTarget(
             name: "DossierKitTests",

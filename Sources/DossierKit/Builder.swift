@@ -58,10 +58,6 @@ public struct Builder: Sendable {
         guard !diagnostics.hasErrors else { return .failure(BuildFailed(diagnostics: diagnostics)) }
         var pages: [Kind: Int] = [:]
         for job in jobs { if let key = job.key { pages[key.kind, default: 0] += 1 } }
-        // Freeing the report (every entry, text and relation) takes tens of
-        // milliseconds at 10,000 events: done on another thread, after the
-        // site is written, so that a command exiting next does not wait.
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime((renderer, jobs)) {} }
         return .success(BuildSummary(
             pages: pages, files: staged.fileCount.withLock { $0 }, diagnostics: diagnostics, stages: stages.times))
     }
