@@ -33,11 +33,11 @@ public struct Site: Sendable {
     public subscript(key: PageKey) -> Entry? { entries[key] }
 
     /// Display order: events by date then slug; every other kind by title,
-    /// case-insensitively, then slug. Each title is lowercased once, not at
-    /// every comparison.
+    /// case-insensitively, then slug. Each title is lowercased, and each
+    /// event's date read out of its details, once, not at every comparison.
     static func sortedForDisplay(_ entries: [Entry]) -> [Entry] {
-        entries.map { (entry: $0, title: $0.kind == .event ? "" : $0.title.lowercased()) }.sorted { a, b in
-            if let da = a.entry.event?.date, let db = b.entry.event?.date, da != db { return da < db }
+        entries.map { (entry: $0, title: $0.kind == .event ? "" : $0.title.lowercased(), date: $0.event?.date) }.sorted { a, b in
+            if let da = a.date, let db = b.date, da != db { return da < db }
             if a.title != b.title { return a.title < b.title }
             return a.entry.slug < b.entry.slug
         }.map(\.entry)

@@ -61,9 +61,9 @@ struct Renderer: Sendable {
     }
 
     /// Renders the pages `include` accepts (`serve` re-renders a few) and,
-    /// with `data`, the data files into `sink`, in one queue on every core:
-    /// the data files first, so that the longest of them runs beside the
-    /// pages rather than after them. Returns every page job of the site and
+    /// with `data`, the data files into `sink`, in one queue on every core,
+    /// longest first: the data files, so that the longest of them runs
+    /// beside the pages rather than after them, and the index pages. Returns every page job of the site and
     /// the paths of the data files written.
     @discardableResult
     func render(
@@ -77,7 +77,12 @@ struct Renderer: Sendable {
             case page(PageJob)
         }
         let tasks = data ? dataTasks(pagePaths: jobs.map(\.path)) : []
-        let work = tasks.map(Work.data) + jobs.filter(include).map(Work.page)
+        // The longest tasks first, so that no core is left with one at the
+        // end while the other idles: the data files, then the pages of no
+        // single entry (indexes, home, timeline: lists of thousands of
+        // entries each), then the entry pages.
+        let pages = jobs.filter(include)
+        let work = tasks.map(Work.data) + (pages.filter { $0.key == nil } + pages.filter { $0.key != nil }).map(Work.page)
         let dataPaths = Mutex<[String]>([])
         _ = work.parallelMap { item -> Bool in
             switch item {
