@@ -98,6 +98,35 @@ import Testing
         #expect(diagnostics.all.isEmpty)
     }
 
+    /// The splitter reads bytes; a walk over `Character`s (how the format
+    /// reads lines) must find the same fences, YAML, body and line, also
+    /// where a combining mark joins a dash or a blank into one character.
+    @Test func splitOnBytesMatchesSplitOnCharacters() {
+        func reference(_ text: String) -> (yaml: String, body: String, line: Int)? {
+            func isFence(_ line: Substring) -> Bool { line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" } }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            guard let first = lines.first, isFence(first) else { return nil }
+            for index in lines.indices.dropFirst() where isFence(lines[index]) {
+                return (lines[1..<index].map { $0 + "\n" }.joined(), lines[(index + 1)...].joined(separator: "\n"), index + 2)
+            }
+            return nil
+        }
+        let samples = [
+            "---\na: b\n---\nBody", "---\n---", "---", "", "--\n---\n", "--- \t\na\n---\t \nb\n", "---\u{301}\na\n---\n",
+            "---\na\n---\u{301}\nb\n---\nc", "---\na\n--- \u{301}\n---\n", "---\n\u{301}a\n---\n\u{301}", "x---\n---\n",
+            "---\né: ü\n---\nLine\n\nMore\n", "---\n---\n---\n", " ---\n---\n", "---\na\n", "---\n\n\n---\n\n",
+        ]
+        for sample in samples {
+            var diagnostics = Diagnostics()
+            let split = FrontMatterSplitter.split(sample, path: "p", &diagnostics)
+            let expected = reference(sample)
+            #expect(split?.yaml == expected?.yaml, "\(sample.debugDescription)")
+            #expect(split?.body.text == expected?.body, "\(sample.debugDescription)")
+            #expect(split?.body.firstLine == expected?.line, "\(sample.debugDescription)")
+            #expect((split == nil) == (diagnostics.errorCount == 1), "\(sample.debugDescription)")
+        }
+    }
+
     @Test func everyFieldOfEveryKindIsAllowed() {
         // The format's tables, field by field (content-format.md).
         #expect(RecordDecoder.fields[.actor].map(Set.init) == ["name", "kind", "role", "countries", "affiliations", "aliases", "summary", "updates", "draft"])
