@@ -53,6 +53,9 @@ final class ViewBuilder: @unchecked Sendable {
         view["pageTitle"] = title
         view["metaDescription"] = description ?? site.settings.description
         view["isHome"] = path == Addresses.home
+        // The `<title>`: the site's title alone on the home page, else
+        // "page · site". One value, not a section per page.
+        view["documentTitle"] = path == Addresses.home ? site.settings.title : title + " · " + site.settings.title
         if let base = site.settings.baseURL { view["canonicalURL"] = Addresses.absolute(path, base: base) }
         view["headerHTML"] = partials.render(Self.header, variant: section, root: root) {
             var header = siteValues(root: root)
