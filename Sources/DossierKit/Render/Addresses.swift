@@ -15,8 +15,14 @@ public enum Addresses {
 
     /// `../` once per folder of `from`: the way back to the site's root.
     public static func root(from path: String) -> String {
-        String(repeating: "../", count: path.utf8.count { $0 == UInt8(ascii: "/") })
+        let depth = path.utf8.withContiguousStorageIfAvailable { $0.count { $0 == UInt8(ascii: "/") } }
+            ?? path.utf8.count { $0 == UInt8(ascii: "/") }
+        return depth < commonRoots.count ? commonRoots[depth] : String(repeating: "../", count: depth)
     }
+
+    /// The roots of the depths most pages have, made once (every list of
+    /// every page asks for its root).
+    private static let commonRoots = (0...4).map { String(repeating: "../", count: $0) }
 
     /// The URL of `target` as written on the page at `from`.
     public static func relative(from path: String, to target: String) -> String {
