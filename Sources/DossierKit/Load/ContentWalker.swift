@@ -21,14 +21,23 @@ struct ContentWalker {
             return []
         }
         checkTopLevel(&diagnostics)
-        var found: [ContentFileRef] = []
-        for kind in Kind.allCases {
+        // The kinds' folders are listed on every core (events, the largest,
+        // beside the others); their findings are joined in kind order.
+        let perKind = Kind.allCases.parallelMap { kind -> ([ContentFileRef], Diagnostics) in
+            var found: [ContentFileRef] = []
+            var diagnostics = Diagnostics()
             let folder = root.appendingPathComponent(kind.folder)
             // The kind's folder itself may be a link: the same rules as inside it.
-            guard (try? manager.attributesOfItem(atPath: folder.path)) != nil,
+            guard (try? FileManager.default.attributesOfItem(atPath: folder.path)) != nil,
                 fileType(folder, path: Project.displayPath(folder), &diagnostics) == .typeDirectory
-            else { continue }
+            else { return (found, diagnostics) }
             walk(folder, kind: kind, into: &found, &diagnostics)
+            return (found, diagnostics)
+        }
+        var found: [ContentFileRef] = []
+        for (files, kindDiagnostics) in perKind {
+            found += files
+            diagnostics.append(contentsOf: kindDiagnostics)
         }
         return found.sorted { $0.path < $1.path }
     }
