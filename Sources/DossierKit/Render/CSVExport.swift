@@ -13,7 +13,7 @@ enum CSVExport {
             let columns = columns(for: kind)
             var text = header(columns.map(\.name))
             for entity in byKind[kind.rawValue] ?? [] {
-                row(columns.map { $0.value(entity) }, into: &text)
+                row(columns.lazy.map { $0.value(entity) }, into: &text)
             }
             files.append(("data/\(kind.folder).csv", text))
         }
@@ -77,7 +77,7 @@ enum CSVExport {
     }
 
     /// One record: fields joined by commas, ended by CRLF.
-    static func row(_ fields: [String], into text: inout String) {
+    static func row(_ fields: some Sequence<String>, into text: inout String) {
         for (index, value) in fields.enumerated() {
             if index > 0 { text += "," }
             append(value, to: &text)

@@ -174,6 +174,12 @@ struct DataExport: Encodable, Sendable {
     }
 
     private static func unique(_ items: [String]) -> [String] {
+        // Most lists name a few entries: compared in place, not hashed.
+        guard items.count > 8 else {
+            var result: [String] = []
+            for item in items where !result.contains(item) { result.append(item) }
+            return result
+        }
         var seen = Set<String>()
         return items.filter { seen.insert($0).inserted }
     }
