@@ -101,7 +101,7 @@ enum ChangeImpact {
         if let entry = site[key] {
             for reference in entry.fieldReferences + entry.links { result.insert(PageKey(reference.kind, reference.slug)) }
         }
-        for (edge, sources) in site.relations.incoming[key] ?? [:] where linkers || edge != .linksTo {
+        for (edge, sources) in site.relations.incoming(to: key) where linkers || edge != .linksTo {
             result.formUnion(sources)
         }
         return result

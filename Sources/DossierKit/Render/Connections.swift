@@ -8,8 +8,8 @@ struct Connections {
     func actors(around key: PageKey) -> [(key: PageKey, weight: Int)] {
         var weights: [PageKey: Int] = [:]
         var seen: [PageKey] = []
-        for eventKey in site.relations.pages(.event, pointingAt: key, by: .involves) {
-            guard let event = site[eventKey]?.event else { continue }
+        for entry in site.relations.entries(.event, pointingAt: key, by: .involves) {
+            guard let event = entry.event else { continue }
             // An event names a few actors: repeats found in a small array.
             seen.removeAll(keepingCapacity: true)
             for reference in event.actors {
@@ -34,7 +34,7 @@ struct Connections {
     /// them shares.
     func overview(count: Int) -> (actors: [(key: PageKey, events: Int)], pairs: [(PageKey, PageKey, Int)]) {
         let ranked = site.entries(of: .actor).map { entry in
-            (key: entry.key, events: site.relations.pages(.event, pointingAt: entry.key, by: .involves).count)
+            (key: entry.key, events: site.relations.entries(.event, pointingAt: entry.key, by: .involves).count)
         }.filter { $0.events > 0 }.sorted { ($1.events, $0.key) < ($0.events, $1.key) }
         let top = Array(ranked.prefix(count))
         let chosen = Set(top.map(\.key))

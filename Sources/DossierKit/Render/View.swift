@@ -14,6 +14,12 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral {
         for (name, value) in elements { values[name] = value }
     }
 
+    /// Room for `capacity` values without growing: a copy keeps it, so a
+    /// shared starting view filled in per page is never rehashed.
+    mutating func reserveCapacity(_ capacity: Int) {
+        values.reserveCapacity(capacity)
+    }
+
     subscript(name: String) -> Any? {
         get { values[name] }
         set { values[name] = newValue }

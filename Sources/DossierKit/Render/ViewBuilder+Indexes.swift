@@ -14,9 +14,9 @@ extension ViewBuilder {
         view["pages"] = site.entries(of: .page).filter { $0.key != Addresses.homePage }.map { link(to: $0, from: path) }
         if let intro = site[Addresses.homePage] {
             view["introHTML"] = renderBody(intro, path)
-            view["linkedFromHTML"] = items(site.relations.linkedFrom(intro.key), partial: Item.linkedFrom, from: path)
+            view["linkedFromHTML"] = items(site.relations.linkedFromEntries(intro.key), partial: Item.linkedFrom, from: path)
         }
-        view["timelineSVG"] = timelineSVG(events.map(\.key), for: site.settings.title, path: path, idPrefix: "home-timeline", limit: Self.timelineLimit.home)
+        view["timelineSVG"] = timelineSVG(events, for: site.settings.title, path: path, idPrefix: "home-timeline", limit: Self.timelineLimit.home)
         view["timelineURL"] = Addresses.relative(from: path, to: Self.timelinePath)
         view["relationsURL"] = Addresses.relative(from: path, to: Self.relationsPath)
         view["searchPageURL"] = Addresses.relative(from: path, to: Self.searchPath)
@@ -40,8 +40,8 @@ extension ViewBuilder {
         case .country:
             view["items"] = entries.map { entry -> View in
                 var item = link(to: entry, from: path)
-                item["eventCount"] = site.relations.pages(.event, pointingAt: entry.key, by: .involves).count
-                item["actorCount"] = site.relations.pages(.actor, pointingAt: entry.key, by: .belongsTo).count
+                item["eventCount"] = site.relations.entries(.event, pointingAt: entry.key, by: .involves).count
+                item["actorCount"] = site.relations.entries(.actor, pointingAt: entry.key, by: .belongsTo).count
                 return item
             }
         case .event:

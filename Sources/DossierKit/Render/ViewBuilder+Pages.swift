@@ -9,8 +9,8 @@ extension ViewBuilder {
         view["aliases"] = actor.aliases
         view["countriesHTML"] = items(actor.countries, partial: Item.link, from: path)
         view["affiliationsHTML"] = items(actor.affiliations, partial: Item.link, from: path)
-        view["membersHTML"] = items(relations.pages(.actor, pointingAt: entry.key, by: .affiliatedWith), partial: Item.link, from: path)
-        let events = relations.pages(.event, pointingAt: entry.key, by: .involves)
+        view["membersHTML"] = items(relations.entries(.actor, pointingAt: entry.key, by: .affiliatedWith), partial: Item.link, from: path)
+        let events = relations.entries(.event, pointingAt: entry.key, by: .involves)
         view["eventsHTML"] = items(events, partial: Item.event, from: path)
         view["timelineSVG"] = timelineSVG(events, for: entry.title, path: path, idPrefix: "timeline-svg", limit: Self.timelineLimit.entry)
         let connected = self.relations(around: entry, path: path)
@@ -26,8 +26,8 @@ extension ViewBuilder {
         let relations = site.relations
         view["code"] = country.code
         if let region = country.region { view["region"] = region }
-        view["actorsHTML"] = items(relations.pages(.actor, pointingAt: entry.key, by: .belongsTo), partial: Item.link, from: path)
-        let events = relations.pages(.event, pointingAt: entry.key, by: .involves)
+        view["actorsHTML"] = items(relations.entries(.actor, pointingAt: entry.key, by: .belongsTo), partial: Item.link, from: path)
+        let events = relations.entries(.event, pointingAt: entry.key, by: .involves)
         view["eventsHTML"] = items(events, partial: Item.event, from: path)
         view["timelineSVG"] = timelineSVG(events, for: entry.title, path: path, idPrefix: "timeline-svg", limit: Self.timelineLimit.entry)
         let connected = self.relations(around: entry, path: path)
@@ -61,7 +61,7 @@ extension ViewBuilder {
         if let accessed = source.accessed { view["accessed"] = accessed.display }
         if let language = source.language { view["sourceLanguage"] = language }
         if !source.authors.isEmpty { view["authors"] = source.authors.joined(separator: ", ") }
-        view["eventsHTML"] = items(site.relations.pages(.event, pointingAt: entry.key, by: .involves), partial: Item.event, from: path)
+        view["eventsHTML"] = items(site.relations.entries(.event, pointingAt: entry.key, by: .involves), partial: Item.event, from: path)
         return view
     }
 

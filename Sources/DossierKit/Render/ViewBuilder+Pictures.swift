@@ -1,8 +1,8 @@
 /// Timelines and relation pictures, drawn at build time, with the same
 /// information as text beside them.
 extension ViewBuilder {
-    func timelineItems(_ events: [PageKey], from path: String) -> [TimelineItem] {
-        events.compactMap { site[$0] }.compactMap { entry in
+    func timelineItems(_ events: [Entry], from path: String) -> [TimelineItem] {
+        events.compactMap { entry in
             guard let event = entry.event else { return nil }
             return TimelineItem(
                 date: event.date, endDate: event.endDate, title: entry.title,
@@ -15,7 +15,7 @@ extension ViewBuilder {
     /// latest events are drawn and the text list below keeps all of them.
     static let timelineLimit = (home: 40, entry: 120, timeline: 400)
 
-    func timelineSVG(_ events: [PageKey], for title: String, path: String, idPrefix: String, limit: Int) -> String {
+    func timelineSVG(_ events: [Entry], for title: String, path: String, idPrefix: String, limit: Int) -> String {
         let drawn = events.count > limit ? Array(events.suffix(limit)) : events
         let noun = events.count == 1 ? "event" : "events"
         let description = drawn.count < events.count

@@ -11,7 +11,7 @@ extension ViewBuilder {
         let events = site.entries(of: .event)
         view["count"] = events.count
         view["countLabel"] = Labels.count(events.count, .event)
-        view["timelineSVG"] = timelineSVG(events.map(\.key), for: site.settings.title, path: path, idPrefix: "timeline-svg", limit: Self.timelineLimit.timeline)
+        view["timelineSVG"] = timelineSVG(events, for: site.settings.title, path: path, idPrefix: "timeline-svg", limit: Self.timelineLimit.timeline)
         var years: [View] = []
         for year in Set(events.compactMap { $0.event?.date.year }).sorted() {
             let inYear = events.filter { $0.event?.date.year == year }

@@ -99,6 +99,9 @@ final class ViewBuilder: @unchecked Sendable {
         ]
         if let author = settings.author { view["author"] = author }
         if settings.baseURL != nil { view["feedURL"] = root + "feed.xml" }
+        // Every page adds its own values to a copy of this one: room for
+        // them all, so the copy is never rehashed as it fills.
+        view.reserveCapacity(40)
         return view
     }
 
@@ -140,10 +143,14 @@ final class ViewBuilder: @unchecked Sendable {
     /// per entry and depth: `PartialCache`), joined; `false` when no entry exists, since
     /// swift-mustache shows a section over an empty text.
     func items(_ keys: [PageKey], partial: String, from path: String) -> Any {
+        items(keys.compactMap { site[$0] }, partial: partial, from: path)
+    }
+
+    /// The same for entries at hand (relations hold entries).
+    func items(_ entries: [Entry], partial: String, from path: String) -> Any {
         let list = partials.list(partial, root: Addresses.root(from: path))
         var html = ""
-        for key in keys {
-            guard let entry = site[key] else { continue }
+        for entry in entries {
             html += partials.item(list, entry) { link(to: entry, from: path) }
         }
         return html.isEmpty ? false : html
@@ -169,7 +176,7 @@ final class ViewBuilder: @unchecked Sendable {
         view["title"] = entry.title
         view["kindLabel"] = Labels.kind(entry.kind)
         view["bodyHTML"] = renderBody(entry, path)
-        view["linkedFromHTML"] = items(site.relations.linkedFrom(entry.key), partial: Item.linkedFrom, from: path)
+        view["linkedFromHTML"] = items(site.relations.linkedFromEntries(entry.key), partial: Item.linkedFrom, from: path)
         if let summary = entry.summary { view["summary"] = summary }
         return view
     }

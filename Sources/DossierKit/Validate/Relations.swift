@@ -1,8 +1,10 @@
 /// Every relation of the report from both sides: an event naming an actor
 /// gives the actor that event; a body link gives its target a "linked from".
 public struct Relations: Sendable {
-    /// Incoming edges by target page: which pages point at it, and how.
-    public private(set) var incoming: [PageKey: [Edge: [PageKey]]] = [:]
+    /// Incoming edges by target page: which entries point at it, and how.
+    /// Entries, not keys: the pages that list them need each entry, and
+    /// looking every key up again cost a hash per list item.
+    private var incoming: [PageKey: [Edge: [Entry]]] = [:]
 
     /// The ways one page points at another.
     public enum Edge: Hashable, Sendable {
@@ -47,12 +49,12 @@ public struct Relations: Sendable {
         var index = 0
         while index < packed.count {
             let target = Int(packed[index] >> 34)
-            var byEdge: [Edge: [PageKey]] = [:]
+            var byEdge: [Edge: [Entry]] = [:]
             while index < packed.count, Int(packed[index] >> 34) == target {
                 let edge = edges[Int(packed[index] >> 32 & 3)]
-                var sources: [PageKey] = []
+                var sources: [Entry] = []
                 while index < packed.count, Int(packed[index] >> 34) == target, edges[Int(packed[index] >> 32 & 3)] == edge {
-                    sources.append(all[Int(packed[index] & 0xFFFF_FFFF)].key)
+                    sources.append(all[Int(packed[index] & 0xFFFF_FFFF)])
                     index += 1
                 }
                 byEdge[edge] = sources
@@ -61,13 +63,28 @@ public struct Relations: Sendable {
         }
     }
 
+    /// Entries of `kind` pointing at `key` by `edge`, in display order.
+    public func entries(_ kind: Kind, pointingAt key: PageKey, by edge: Edge) -> [Entry] {
+        (incoming[key]?[edge] ?? []).filter { $0.kind == kind }
+    }
+
     /// Pages of `kind` pointing at `key` by `edge`, in display order.
     public func pages(_ kind: Kind, pointingAt key: PageKey, by edge: Edge) -> [PageKey] {
-        (incoming[key]?[edge] ?? []).filter { $0.kind == kind }
+        entries(kind, pointingAt: key, by: edge).map(\.key)
+    }
+
+    /// Entries whose body links to `key`, of any kind, in display order.
+    public func linkedFromEntries(_ key: PageKey) -> [Entry] {
+        incoming[key]?[.linksTo] ?? []
     }
 
     /// Pages whose body links to `key`, of any kind, in display order.
     public func linkedFrom(_ key: PageKey) -> [PageKey] {
-        incoming[key]?[.linksTo] ?? []
+        linkedFromEntries(key).map(\.key)
+    }
+
+    /// Every page pointing at `key`, by the way it points.
+    public func incoming(to key: PageKey) -> [Edge: [PageKey]] {
+        (incoming[key] ?? [:]).mapValues { $0.map(\.key) }
     }
 }
