@@ -9,8 +9,9 @@ import Foundation
 /// which cmark's spot is used (its line is right; its column may be off).
 struct LinkLocator {
     let body: MarkdownBody
-    /// Split on first use: most bodies have no link.
-    private lazy var lines: [Substring] = body.lines
+    /// The body's UTF-8 bytes and where each line starts in them (the end
+    /// of the text last), made on first use: most bodies have no link.
+    private lazy var text: Lines = Lines(body.text)
     /// Spots already given, as line and column (the path is the body's):
     /// hashing two numbers, not a location with its path, per look-up.
     private var used = Set<Spot>()
@@ -18,6 +19,30 @@ struct LinkLocator {
     private var budget: Int
     /// The last column computed from a byte offset, to go on from.
     private var lastColumn: Cursor?
+
+    /// A body's bytes, cut into lines by offsets rather than as substrings.
+    private struct Lines {
+        let bytes: [UInt8]
+        /// The offset of each line's first byte, then the end of the text.
+        let starts: [Int]
+
+        init(_ text: String) {
+            bytes = Array(text.utf8)
+            var starts = [0]
+            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            starts.append(bytes.count + 1)
+            self.starts = starts
+        }
+
+        var count: Int { starts.count - 1 }
+
+        /// Line `number` (1-based), without its line feed.
+        func withLine<T>(_ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+            bytes.withUnsafeBufferPointer { all in
+                body(UnsafeBufferPointer(rebasing: all[starts[number - 1]..<(starts[number] - 1)]))
+            }
+        }
+    }
 
     private struct Spot: Hashable {
         let line: Int?
@@ -46,7 +71,7 @@ struct LinkLocator {
     /// in a block ending on body line `blockEnd`.
     mutating func locate(_ destination: String, line: Int, byteColumn: Int, blockEnd: Int) -> SourceLocation {
         let location = search(destination, from: line, to: max(line, blockEnd))
-            ?? search(destination, from: 1, to: lines.count)
+            ?? search(destination, from: 1, to: text.count)
             ?? location(line: line, byteColumn: byteColumn)
         used.insert(Spot(line: location.line, column: location.column))
         return location
@@ -55,19 +80,19 @@ struct LinkLocator {
     /// The first spot of `needle` on body lines `from...to` that no earlier
     /// link took; nil when there is none or the budget is spent.
     private mutating func search(_ needle: String, from: Int, to: Int) -> SourceLocation? {
-        let first = max(1, from), last = min(lines.count, to)
+        let first = max(1, from), last = min(text.count, to)
         guard !needle.isEmpty, first <= last, budget > 0 else { return nil }
         let key = SearchKey(needle: needle, fromLine: first)
         var cursor = resume[key] ?? Cursor(line: first, byte: 0, column: 1)
         var budget = self.budget
         // Copies share storage: the closure below may not touch `self`.
-        let (lines, used, body, pattern) = (self.lines, self.used, self.body, Array(needle.utf8))
+        let (text, used, body, pattern) = (self.text, self.used, self.body, Array(needle.utf8))
         defer {
             resume[key] = cursor
             self.budget = budget
         }
         while cursor.line <= last, budget > 0 {
-            let found: SourceLocation? = Self.withBytes(of: lines[cursor.line - 1]) { bytes in
+            let found: SourceLocation? = text.withLine(cursor.line) { bytes in
                 while let start = Self.find(pattern, in: bytes, from: cursor.byte, budget: &budget) {
                     let column = cursor.column + Self.scalars(in: bytes[cursor.byte..<start])
                     let location = SourceLocation(path: body.path, line: body.firstLine + cursor.line - 1, column: column)
@@ -104,23 +129,19 @@ struct LinkLocator {
         return nil
     }
 
-    private static func withBytes<T>(of line: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        if let result = line.utf8.withContiguousStorageIfAvailable(body) { return result }
-        return Array(line.utf8).withUnsafeBufferPointer(body)
-    }
-
     /// The file location of a body position given by cmark (line and UTF-8
     /// byte column, both 1-based), with the column counted in Unicode scalars.
     private mutating func location(line: Int, byteColumn: Int) -> SourceLocation {
-        guard line >= 1, line <= lines.count else {
+        guard line >= 1, line <= text.count else {
             return SourceLocation(path: body.path, line: body.firstLine + max(line, 1) - 1, column: max(byteColumn, 1))
         }
-        let utf8 = lines[line - 1].utf8
-        let endIndex = utf8.index(utf8.startIndex, offsetBy: max(0, byteColumn - 1), limitedBy: utf8.endIndex) ?? utf8.endIndex
-        let end = utf8.distance(from: utf8.startIndex, to: endIndex)
-        var start = Cursor(line: line, byte: 0, column: 1)
-        if let last = lastColumn, last.line == line, last.byte <= end { start = last }
-        let column = start.column + Self.scalars(in: utf8[utf8.index(utf8.startIndex, offsetBy: start.byte)..<endIndex])
+        let (text, last) = (self.text, lastColumn)
+        let (end, column) = text.withLine(line) { bytes in
+            let end = min(max(0, byteColumn - 1), bytes.count)
+            var start = Cursor(line: line, byte: 0, column: 1)
+            if let last, last.line == line, last.byte <= end { start = last }
+            return (end, start.column + Self.scalars(in: bytes[start.byte..<end]))
+        }
         lastColumn = Cursor(line: line, byte: end, column: column)
         return SourceLocation(path: body.path, line: body.firstLine + line - 1, column: column)
     }

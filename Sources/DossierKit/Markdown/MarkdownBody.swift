@@ -13,13 +13,6 @@ public struct MarkdownBody: Sendable {
         self.firstLine = firstLine
         self.path = path
     }
-
-    /// The body's lines, for `LinkLocator`.
-    var lines: [Substring] {
-        // On bytes: splitting on `Character`s runs grapheme breaking over the
-        // whole body. Line ends are already "\n" alone (the loader drops "\r").
-        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
-    }
 }
 
 /// A link written in a body: its destination as cmark read it and where it is.
