@@ -56,10 +56,19 @@ struct DataExport: Encodable, Sendable {
 
     /// The file's text: compact JSON, keys sorted, and a final line break.
     func json() -> Data {
+        Data(bytes())
+    }
+
+    /// The same as text, made from the bytes without a `Data` between.
+    func text() -> String {
+        String(decoding: bytes(), as: UTF8.self)
+    }
+
+    private func bytes() -> [UInt8] {
         var out = JSONWriter()
         write(into: &out)
         out.bytes.append(UInt8(ascii: "\n"))
-        return Data(out.bytes)
+        return out.bytes
     }
 
     /// The export as `JSONEncoder` writes it with `.sortedKeys`, written

@@ -53,7 +53,7 @@ struct Renderer: Sendable {
         return [
             {
                 let export = DataExport(site: site)
-                return [("data/report.json", String(decoding: export.json(), as: UTF8.self))] + CSVExport.files(for: export)
+                return [("data/report.json", export.text())] + CSVExport.files(for: export)
             },
             { [("search/search-index.js", SearchIndex(site: site).script())] },
             { Discovery.files(for: site, paths: pages) },
