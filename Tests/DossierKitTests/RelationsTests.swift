@@ -126,3 +126,23 @@ import Testing
         }
     }
 }
+
+/// `uniqued()` keeps first occurrences in order on both of its paths (in
+/// place up to 8 elements, through a set beyond).
+@Suite struct UniquedTests {
+    @Test func keepsFirstOccurrencesInOrder() {
+        func reference(_ items: [Int]) -> [Int] {
+            var result: [Int] = []
+            for item in items where !result.contains(item) { result.append(item) }
+            return result
+        }
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 2, 7, 8, 9, 20, 200] {
+            for _ in 0..<20 {
+                let items = (0..<length).map { _ in Int.random(in: 0..<max(1, length / 2), using: &generator) }
+                #expect(items.uniqued() == reference(items), "\(items)")
+            }
+        }
+        #expect(["b", "a", "b", "c", "a"].uniqued() == ["b", "a", "c"])
+    }
+}

@@ -133,7 +133,7 @@ struct DataExport: Encodable, Sendable {
 
     private static func entity(_ entry: Entry) -> EntityData {
         let actor = entry.actor, country = entry.country, event = entry.event, source = entry.source
-        func slugs(_ references: [Reference]?) -> [String]? { references.map { unique($0.map(\.slug)) } }
+        func slugs(_ references: [Reference]?) -> [String]? { references.map { $0.map(\.slug).uniqued() } }
         let updates = (actor?.updates ?? event?.updates)?.map { UpdateData(date: $0.date.description, note: $0.note) }
         return EntityData(
             kind: entry.kind.rawValue, slug: entry.slug, title: entry.title, url: Addresses.page(entry.key),
@@ -180,16 +180,5 @@ struct DataExport: Encodable, Sendable {
             }
         }
         return result
-    }
-
-    private static func unique(_ items: [String]) -> [String] {
-        // Most lists name a few entries: compared in place, not hashed.
-        guard items.count > 8 else {
-            var result: [String] = []
-            for item in items where !result.contains(item) { result.append(item) }
-            return result
-        }
-        var seen = Set<String>()
-        return items.filter { seen.insert($0).inserted }
     }
 }

@@ -21,8 +21,8 @@ struct SearchIndex: Encodable {
     init(site: Site) {
         items = Kind.allCases.flatMap { site.entries(of: $0) }.map { entry in
             let event = entry.event, actor = entry.actor
-            let actors = event.map { Self.unique($0.actors.map(\.slug)) } ?? (actor != nil ? [entry.slug] : nil)
-            let countries = (event?.countries ?? actor?.countries).map { Self.unique($0.map(\.slug)) }
+            let actors = event.map { $0.actors.map(\.slug).uniqued() } ?? (actor != nil ? [entry.slug] : nil)
+            let countries = (event?.countries ?? actor?.countries).map { $0.map(\.slug).uniqued() }
                 ?? (entry.kind == .country ? [entry.slug] : nil)
             return Item(k: entry.kind.rawValue, t: entry.title, u: Addresses.page(entry.key), s: entry.summary,
                         a: actor?.aliases.isEmpty == false ? actor?.aliases : nil,
@@ -67,10 +67,5 @@ struct SearchIndex: Encodable {
             }
             out.array("years", years) { $0.value($1) }
         }
-    }
-
-    private static func unique(_ items: [String]) -> [String] {
-        var seen = Set<String>()
-        return items.filter { seen.insert($0).inserted }
     }
 }

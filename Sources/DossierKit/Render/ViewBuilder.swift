@@ -158,12 +158,7 @@ final class ViewBuilder: @unchecked Sendable {
 
     /// The same for the entries references name, each once, in order.
     func items(_ references: [Reference], partial: String, from path: String) -> Any {
-        items(Self.unique(references), partial: partial, from: path)
-    }
-
-    static func unique(_ references: [Reference]) -> [PageKey] {
-        var seen = Set<PageKey>()
-        return references.map { PageKey($0.kind, $0.slug) }.filter { seen.insert($0).inserted }
+        items(references.map { PageKey($0.kind, $0.slug) }.uniqued(), partial: partial, from: path)
     }
 
     func updates(_ updates: [Update]) -> [View] {
