@@ -9,17 +9,13 @@ struct Validator {
     func validate(_ diagnostics: inout Diagnostics) -> Site? {
         let entries = uniqueEntries(&diagnostics)
         checkCountryCodes(entries, &diagnostics)
-        var slugsByKind: [Kind: [String]] = [:]
-        for key in content.knownKeys { slugsByKind[key.kind, default: []].append(key.slug) }
-        for kind in Kind.allCases { slugsByKind[kind]?.sort() }
         // The references are checked on one core while the `Site` (sorted
         // entries, relations) is built on the other.
-        let slugs = slugsByKind
         let references = Mutex(Diagnostics())
         let built = Mutex<Site?>(nil)
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                references.withLock { $0 = checkReferences(entries, slugsByKind: slugs) }
+                references.withLock { $0 = checkReferences(entries) }
             } else if let settings = content.settings {
                 let site = Site(settings: settings, entries: entries.filter { includeDrafts || !$0.draft })
                 built.withLock { $0 = site }
@@ -35,18 +31,29 @@ struct Validator {
     }
 
     /// Every reference of every entry, and those of files that could not be typed.
-    private func checkReferences(_ entries: [Entry], slugsByKind: [Kind: [String]]) -> Diagnostics {
+    private func checkReferences(_ entries: [Entry]) -> Diagnostics {
         var diagnostics = Diagnostics()
         var byKey: [PageKey: Entry] = [:]
         for entry in entries { byKey[entry.key] = entry }
+        // Every known slug by kind, sorted, for "did you mean": made the
+        // first time a reference is unknown, which a good report never has.
+        var slugsByKind: [Kind: [String]]?
+        func slugs(_ kind: Kind) -> [String] {
+            if slugsByKind == nil {
+                var byKind: [Kind: [String]] = [:]
+                for key in content.knownKeys { byKind[key.kind, default: []].append(key.slug) }
+                for kind in Kind.allCases { byKind[kind]?.sort() }
+                slugsByKind = byKind
+            }
+            return slugsByKind?[kind] ?? []
+        }
         for entry in entries {
             entry.forEachReference { reference in
-                check(reference, from: entry, byKey: byKey, slugs: slugsByKind[reference.kind] ?? [], &diagnostics)
+                check(reference, from: entry, byKey: byKey, slugs: slugs, &diagnostics)
             }
         }
         for reference in content.uncheckedReferences where !content.knownKeys.contains(PageKey(reference.kind, reference.slug)) {
-            let slugs = slugsByKind[reference.kind] ?? []
-            diagnostics.append(Messages.unknownReference(reference, suggestion: Suggestions.closest(to: reference.slug, in: slugs)))
+            diagnostics.append(Messages.unknownReference(reference, suggestion: Suggestions.closest(to: reference.slug, in: slugs(reference.kind))))
         }
         return diagnostics
     }
@@ -77,12 +84,12 @@ struct Validator {
     }
 
     private func check(
-        _ reference: Reference, from entry: Entry, byKey: [PageKey: Entry], slugs: [String],
+        _ reference: Reference, from entry: Entry, byKey: [PageKey: Entry], slugs: (Kind) -> [String],
         _ diagnostics: inout Diagnostics
     ) {
         let key = PageKey(reference.kind, reference.slug)
         guard content.knownKeys.contains(key) else {
-            diagnostics.append(Messages.unknownReference(reference, suggestion: Suggestions.closest(to: reference.slug, in: slugs)))
+            diagnostics.append(Messages.unknownReference(reference, suggestion: Suggestions.closest(to: reference.slug, in: slugs(reference.kind))))
             return
         }
         guard let target = byKey[key] else { return }  // its own file has errors, reported there
