@@ -9,6 +9,20 @@ public struct BuildSummary: Sendable {
     public let diagnostics: Diagnostics
     /// How long each stage took, in order: read, check, render, write.
     public let stages: [(stage: BuildStage, seconds: Double)]
+    /// The report as it was built (entries, relations, page list), held
+    /// by the summary: freeing it takes tens of milliseconds at 10,000
+    /// events, which a command about to exit need not spend.
+    public let report: BuiltReport
+}
+
+/// What a build made, opaque: kept alive by whoever holds it.
+public final class BuiltReport: @unchecked Sendable {
+    // @unchecked: set once in `init`, never changed, never read.
+    private let parts: (Renderer, [PageJob])
+
+    init(_ renderer: Renderer, _ jobs: [PageJob]) {
+        parts = (renderer, jobs)
+    }
 }
 
 /// The stages of a build, as progress reports and the summary name them.
@@ -59,7 +73,8 @@ public struct Builder: Sendable {
         var pages: [Kind: Int] = [:]
         for job in jobs { if let key = job.key { pages[key.kind, default: 0] += 1 } }
         return .success(BuildSummary(
-            pages: pages, files: staged.fileCount.withLock { $0 }, diagnostics: diagnostics, stages: stages.times))
+            pages: pages, files: staged.fileCount.withLock { $0 }, diagnostics: diagnostics, stages: stages.times,
+            report: BuiltReport(renderer, jobs)))
     }
 
     /// Load, validate and load the theme: everything but rendering.

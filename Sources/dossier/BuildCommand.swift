@@ -22,6 +22,8 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Absolute URL the site is published at (overrides site.yaml's base_url).")
     var baseURL: String?
 
+    nonisolated(unsafe) private static var keptUntilExit: BuiltReport?
+
     func validate() throws {
         if let baseURL {
             guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
@@ -50,6 +52,9 @@ struct BuildCommand: ParsableCommand {
         progress?.clear()
         switch result {
         case .success(let summary):
+            // The process exits next: the report is kept, not freed piece by
+            // piece (LeakSanitizer sees it held by this global, not leaked).
+            Self.keptUntilExit = summary.report
             printer.print(summary.diagnostics)
             let seconds = (clock.now - start) / .seconds(1)
             if output.verbose {
