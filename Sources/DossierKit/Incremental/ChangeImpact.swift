@@ -99,7 +99,7 @@ enum ChangeImpact {
     static func neighbours(of key: PageKey, in site: Site, linkers: Bool = true) -> Set<PageKey> {
         var result = Set<PageKey>()
         if let entry = site[key] {
-            for reference in entry.fieldReferences + entry.links { result.insert(PageKey(reference.kind, reference.slug)) }
+            entry.forEachReference { result.insert(PageKey($0.kind, $0.slug)) }
         }
         for (edge, sources) in site.relations.incoming(to: key) where linkers || edge != .linksTo {
             result.formUnion(sources)

@@ -113,17 +113,20 @@ public final class Entry: Sendable {
 
     /// Every front-matter reference, in field order.
     public var fieldReferences: [Reference] {
-        switch details {
-        case .actor(let actor): actor.countries + actor.affiliations
-        case .event(let event): event.actors + event.countries + event.sources
-        case .country, .source, .page: []
-        }
+        var references: [Reference] = []
+        forEachFieldReference { references.append($0) }
+        return references
     }
 
     /// Every reference the entry makes: its front-matter references in
     /// field order, then its body links. Visited in place, without the
     /// arrays `fieldReferences + links` would build.
     public func forEachReference(_ body: (Reference) -> Void) {
+        forEachFieldReference(body)
+        links.forEach(body)
+    }
+
+    private func forEachFieldReference(_ body: (Reference) -> Void) {
         switch details {
         case .actor(let actor):
             actor.countries.forEach(body)
@@ -135,7 +138,6 @@ public final class Entry: Sendable {
         case .country, .source, .page:
             break
         }
-        links.forEach(body)
     }
 
     public var actor: ActorDetails? { if case .actor(let d) = details { d } else { nil } }

@@ -20,9 +20,9 @@ public enum Addresses {
         return depth < commonRoots.count ? commonRoots[depth] : String(repeating: "../", count: depth)
     }
 
-    /// The roots of the depths most pages have, made once (every list of
-    /// every page asks for its root).
-    private static let commonRoots = (0...4).map { String(repeating: "../", count: $0) }
+    /// The roots of the depths most pages have (`""` to `../../../../`),
+    /// made once: every list of every page asks for its root.
+    static let commonRoots = (0...4).map { String(repeating: "../", count: $0) }
 
     /// The URL of `target` as written on the page at `from`.
     public static func relative(from path: String, to target: String) -> String {

@@ -7,16 +7,10 @@ struct Connections {
     /// number of shared events, strongest first; affiliations count as one.
     func actors(around key: PageKey) -> [(key: PageKey, weight: Int)] {
         var weights: [PageKey: Int] = [:]
-        var seen: [PageKey] = []
         for entry in site.relations.entries(.event, pointingAt: key, by: .involves) {
             guard let event = entry.event else { continue }
-            // An event names a few actors: repeats found in a small array.
-            seen.removeAll(keepingCapacity: true)
-            for reference in event.actors {
-                let actor = PageKey(.actor, reference.slug)
-                guard actor != key, !seen.contains(actor) else { continue }
-                seen.append(actor)
-                if site[actor] != nil { weights[actor, default: 0] += 1 }
+            for actor in event.actors.map({ PageKey(.actor, $0.slug) }).uniqued() where actor != key && site[actor] != nil {
+                weights[actor, default: 0] += 1
             }
         }
         if let actor = site[key]?.actor {

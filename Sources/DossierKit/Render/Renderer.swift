@@ -63,8 +63,9 @@ struct Renderer: Sendable {
     /// Renders the pages `include` accepts (`serve` re-renders a few) and,
     /// with `data`, the data files into `sink`, in one queue on every core,
     /// longest first: the data files, so that the longest of them runs
-    /// beside the pages rather than after them, and the index pages. Returns every page job of the site and
-    /// the paths of the data files written.
+    /// beside the pages rather than after them, then the index pages.
+    /// Returns every page job of the site and the paths of the data files
+    /// written.
     @discardableResult
     func render(
         into sink: PageSink, only include: (PageJob) -> Bool = { _ in true }, data: Bool = true

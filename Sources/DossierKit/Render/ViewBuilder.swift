@@ -9,17 +9,14 @@ final class ViewBuilder: @unchecked Sendable {
     let site: Site
     let renderBody: @Sendable (Entry, String) -> String
     let partials: PartialCache
-    /// `siteValues(root:)` of the roots most pages have (`""`, `"../"`,
-    /// `"../../"`, `"../../../"`), made once.
-    private let commonRoots: [String]
+    /// `siteValues(root:)` of `Addresses.commonRoots`, made once.
     private let commonSiteValues: [View]
 
     init(site: Site, renderBody: @escaping @Sendable (Entry, String) -> String, partials: PartialCache) {
         self.site = site
         self.renderBody = renderBody
         self.partials = partials
-        commonRoots = (0...3).map { String(repeating: "../", count: $0) }
-        commonSiteValues = commonRoots.map { Self.siteValues(of: site.settings, root: $0) }
+        commonSiteValues = Addresses.commonRoots.map { Self.siteValues(of: site.settings, root: $0) }
     }
 
     /// The theme's item partials: each renders one entry of a list.
@@ -79,7 +76,7 @@ final class ViewBuilder: @unchecked Sendable {
     /// site's settings and its addresses from `root`. The header and footer
     /// are rendered once per `root` (and section), so they see only these.
     func siteValues(root: String) -> View {
-        if let index = commonRoots.firstIndex(of: root) { return commonSiteValues[index] }
+        if let index = Addresses.commonRoots.firstIndex(of: root) { return commonSiteValues[index] }
         return Self.siteValues(of: site.settings, root: root)
     }
 
