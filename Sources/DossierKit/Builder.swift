@@ -144,8 +144,9 @@ private struct StageClock {
     }
 }
 
-/// Passes files on to the staged output and reports how many pages are
-/// done (the data files, written last, count as the last page).
+/// Passes files on to the staged output and reports how many files are
+/// done (the count shown stops at the pages' total: the data files are
+/// written too).
 private final class CountingSink: PageSink, Sendable {
     private let sink: PageSink
     private let total: Int
@@ -160,6 +161,15 @@ private final class CountingSink: PageSink, Sendable {
 
     func write(_ path: String, _ contents: String) {
         sink.write(path, contents)
+        count()
+    }
+
+    func write(_ path: String, bytes: [UInt8]) {
+        sink.write(path, bytes: bytes)
+        count()
+    }
+
+    private func count() {
         let count = done.withLock { count in
             count += 1
             return count

@@ -8,4 +8,9 @@ final class MemorySink: PageSink, @unchecked Sendable {
         let data = Data(contents.utf8)
         files.withLock { $0[path] = data }
     }
+
+    func write(_ path: String, bytes: [UInt8]) {
+        let data = Data(bytes)
+        files.withLock { $0[path] = data }
+    }
 }

@@ -1,37 +1,33 @@
 /// `data/<kind>.csv` and `data/relations.csv`: the same data as
 /// report.json, flat, one file per kind (RFC 4180: CRLF, quoted fields).
 enum CSVExport {
-    static func files(for site: Site) -> [(path: String, text: String)] {
+    static func files(for site: Site) -> [(path: String, bytes: [UInt8])] {
         files(for: DataExport(site: site))
     }
 
-    static func files(for export: DataExport) -> [(path: String, text: String)] {
-        var files: [(String, String)] = []
+    static func files(for export: DataExport) -> [(path: String, bytes: [UInt8])] {
+        var files: [(String, [UInt8])] = []
         for kind in Kind.allCases {
             let columns = columns(for: kind)
-            var text = header(columns.map(\.name))
+            var bytes = header(columns.map(\.name))
             // Read in place, not grouped into copies: an entity has two dozen fields.
             for entity in export.entities where entity.kind == kind.rawValue {
-                row(columns.lazy.map { $0.value(entity) }, into: &text)
+                row(columns.lazy.map { $0.value(entity) }, into: &bytes)
             }
-            files.append(("data/\(kind.folder).csv", text))
+            files.append(("data/\(kind.folder).csv", bytes))
         }
-        var relations = header(["from", "to", "type"])
         // A `kind:slug` field never needs quotes (slugs are `a-z 0-9 -`)
-        // nor a formula guard (it starts with the kind's name): written
-        // piece by piece, without a string of its own.
-        func key(_ page: PageKey) {
-            relations += page.kind.rawValue
-            relations += ":"
-            relations += page.slug
-        }
-        for relation in export.relations {
-            key(relation.from)
-            relations += ","
-            key(relation.to)
-            relations += ","
-            append(relation.type, to: &relations)
-            relations += "\r\n"
+        // nor a formula guard (it starts with the kind's name), nor does a
+        // type: each written once, then copied into every line naming it.
+        let keys = export.graph.keys.map { Array($0.description.utf8) }
+        let types = RelationGraph.types.map { Array(",\($0)\r\n".utf8) }
+        var relations = header(["from", "to", "type"])
+        for edge in export.graph.edges {
+            let (from, to, type) = RelationGraph.unpack(edge)
+            relations += keys[from]
+            relations.append(UInt8(ascii: ","))
+            relations += keys[to]
+            relations += types[type]
         }
         files.append(("data/relations.csv", relations))
         return files
@@ -69,30 +65,40 @@ enum CSVExport {
         }
     }
 
-    private static func header(_ names: [String]) -> String {
-        var text = ""
-        row(names, into: &text)
-        return text
+    private static func header(_ names: [String]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        row(names, into: &bytes)
+        return bytes
     }
 
     /// One record: fields joined by commas, ended by CRLF.
-    static func row(_ fields: some Sequence<String>, into text: inout String) {
-        for (index, value) in fields.enumerated() {
-            if index > 0 { text += "," }
-            append(value, to: &text)
+    static func row(_ fields: some Sequence<String>, into bytes: inout [UInt8]) {
+        var first = true
+        for value in fields {
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            append(value, to: &bytes)
         }
-        text += "\r\n"
+        bytes += "\r\n".utf8
     }
 
-    /// A field quoted when it holds a comma, quote or line break; a leading
-    /// `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'` so
-    /// spreadsheets never run it (OWASP's list: some strip the blanks first).
-    static func append(_ value: String, to text: inout String) {
+    /// A field quoted when it holds a comma, quote or line break (a quote
+    /// inside doubled); a leading `=`, `+`, `-`, `@`, tab or carriage return
+    /// is prefixed with `'` so spreadsheets never run it (OWASP's list:
+    /// some strip the blanks first).
+    static func append(_ value: String, to bytes: inout [UInt8]) {
         let formula = value.utf8.first.map { "=+-@\t\r".utf8.contains($0) } ?? false
         let quoted = value.containsUTF8 { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-        if quoted { text += "\"" }
-        if formula { text += "'" }
-        text += quoted ? value.replacingOccurrences(of: "\"", with: "\"\"") : value
-        if quoted { text += "\"" }
+        if quoted { bytes.append(UInt8(ascii: "\"")) }
+        if formula { bytes.append(UInt8(ascii: "'")) }
+        if quoted {
+            for byte in value.utf8 {
+                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+                bytes.append(byte)
+            }
+            bytes.append(UInt8(ascii: "\""))
+        } else {
+            bytes += value.utf8
+        }
     }
 }

@@ -41,17 +41,35 @@ struct DataExport: Encodable, Sendable {
         }
     }
 
+    /// Every relation, as `RelationData` (what the schema says each one is).
+    var relations: [RelationData] {
+        graph.edges.map { edge in
+            let (from, to, type) = RelationGraph.unpack(edge)
+            return RelationData(from: graph.keys[from], to: graph.keys[to], type: RelationGraph.types[type])
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey { case schema, site, entities, relations }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(schema, forKey: .schema)
+        try container.encode(site, forKey: .site)
+        try container.encode(entities, forKey: .entities)
+        try container.encode(relations, forKey: .relations)
+    }
+
     let schema = DataExport.schema
     let site: SiteData
     let entities: [EntityData]
-    let relations: [RelationData]
+    let graph: RelationGraph
 
     init(site: Site) {
         let settings = site.settings
         self.site = SiteData(title: settings.title, description: settings.description, language: settings.language,
                              baseURL: settings.baseURL, author: settings.author)
         entities = Kind.allCases.flatMap { site.entries(of: $0) }.map(Self.entity)
-        relations = Self.relations(of: site)
+        graph = RelationGraph(site: site)
     }
 
     /// The file's text: compact JSON, keys sorted, and a final line break.
@@ -59,12 +77,8 @@ struct DataExport: Encodable, Sendable {
         Data(bytes())
     }
 
-    /// The same as text, made from the bytes without a `Data` between.
-    func text() -> String {
-        String(decoding: bytes(), as: UTF8.self)
-    }
-
-    private func bytes() -> [UInt8] {
+    /// The file's bytes, as `json()` without a `Data` around them.
+    func bytes() -> [UInt8] {
         var out = JSONWriter()
         write(into: &out)
         out.bytes.append(UInt8(ascii: "\n"))
@@ -76,11 +90,22 @@ struct DataExport: Encodable, Sendable {
     func write(into out: inout JSONWriter) {
         out.object { out in
             out.array("entities", entities) { Self.write($1, into: &$0) }
-            out.array("relations", relations) { out, relation in
-                out.object { out in
-                    out.member("from", relation.from)
-                    out.member("to", relation.to)
-                    out.member("type", relation.type)
+            // Hundreds of thousands at 10,000 events: each one's text put
+            // together from its pages' keys, quoted and escaped once per page.
+            let quoted = graph.keys.map { key -> [UInt8] in
+                var bytes: [UInt8] = []
+                JSONWriter.write(key.description, into: &bytes)
+                return bytes
+            }
+            let types = RelationGraph.types.map { Array(#","type":"\#($0)"}"#.utf8) }
+            out.array("relations", graph.edges) { out, edge in
+                let (from, to, type) = RelationGraph.unpack(edge)
+                out.raw { bytes in
+                    bytes += #"{"from":"#.utf8
+                    bytes += quoted[from]
+                    bytes += #","to":"#.utf8
+                    bytes += quoted[to]
+                    bytes += types[type]
                 }
             }
             out.member("schema", schema)
@@ -145,40 +170,60 @@ struct DataExport: Encodable, Sendable {
             sourceURL: source?.url, archiveURL: source?.archiveURL, accessed: source?.accessed?.description,
             language: source?.language, authors: source?.authors, updates: updates)
     }
+}
 
-    /// Every edge once, sorted, named from the side that states it: the
-    /// entries in order of their `kind:slug`, each one's edges sorted.
-    static func relations(of site: Site) -> [RelationData] {
+/// The relations of report.json and relations.csv: every edge once, named
+/// from the side that states it, the entries in order of their `kind:slug`
+/// and each one's edges sorted by target, then type.
+///
+/// An entry is its number in `keys`; an edge is one integer packing (from,
+/// to, type), so one sort of integers orders them all, with no string
+/// compared and no value made per edge (there are about 35 per event).
+struct RelationGraph: Sendable {
+    /// Every entry's key, in `kind:slug` order.
+    let keys: [PageKey]
+    /// Every edge, packed by `pack`, sorted, each once.
+    let edges: [UInt64]
+
+    /// The types, in the order their names sort (the order of the edges).
+    static let types = ["affiliated-with", "belongs-to", "involves", "links-to"]
+
+    static func pack(_ from: Int, _ to: Int, _ type: Int) -> UInt64 {
+        UInt64(from) << 33 | UInt64(to) << 2 | UInt64(type)
+    }
+
+    static func unpack(_ edge: UInt64) -> (from: Int, to: Int, type: Int) {
+        (Int(edge >> 33), Int(edge >> 2 & 0x7FFF_FFFF), Int(edge & 3))
+    }
+
+    init(site: Site) {
         // `kind:slug` text order is the order of (kind name, slug): no kind's
         // name starts another's, and ":" sorts before every slug character.
-        func before(_ a: PageKey, _ b: PageKey) -> Bool {
-            a.kind == b.kind ? a.slug < b.slug : a.kind.rawValue < b.kind.rawValue
-        }
-        let entries = site.entries.values.sorted { before($0.key, $1.key) }
-        var result: [RelationData] = []
-        var edges: [(to: PageKey, type: String)] = []
-        for entry in entries {
-            // An entry states a few edges: sorted and made unique in a small
-            // array, not hashed into a set.
-            edges.removeAll(keepingCapacity: true)
+        keys = site.entries.keys.sorted { a, b in a.kind == b.kind ? a.slug < b.slug : a.kind.rawValue < b.kind.rawValue }
+        var number: [PageKey: Int] = Dictionary(minimumCapacity: keys.count)
+        for (index, key) in keys.enumerated() { number[key] = index }
+        var edges: [UInt64] = []
+        for (from, key) in keys.enumerated() {
+            guard let entry = site[key] else { continue }
             entry.forEachReference { reference in
-                let target = PageKey(reference.kind, reference.slug)
-                guard site[target] != nil else { return }
-                let type: String
+                guard let to = number[PageKey(reference.kind, reference.slug)] else { return }
+                let type: Int
                 switch reference.origin {
-                case .body: type = "links-to"
-                case .field("affiliations"): type = "affiliated-with"
-                case .field: type = entry.kind == .actor ? "belongs-to" : "involves"
+                case .body: type = 3  // links-to
+                case .field("affiliations"): type = 0  // affiliated-with
+                case .field: type = entry.kind == .actor ? 1 : 2  // belongs-to, involves
                 }
-                edges.append((target, type))
-            }
-            edges.sort { $0.to == $1.to ? $0.type < $1.type : before($0.to, $1.to) }
-            var previous: (to: PageKey, type: String)?
-            for edge in edges where previous.map({ $0.to != edge.to || $0.type != edge.type }) ?? true {
-                result.append(RelationData(from: entry.key, to: edge.to, type: edge.type))
-                previous = edge
+                edges.append(Self.pack(from, to, type))
             }
         }
-        return result
+        edges.sort()
+        // Equal edges are neighbours now: each kept once.
+        var kept = 0
+        for index in edges.indices where kept == 0 || edges[kept - 1] != edges[index] {
+            edges[kept] = edges[index]
+            kept += 1
+        }
+        edges.removeLast(edges.count - kept)
+        self.edges = edges
     }
 }

@@ -52,3 +52,12 @@ extension String: @retroactive MustacheCustomRenderable {
     public var renderText: String { self }
     public var isNull: Bool { false }
 }
+
+/// A text has no named values: swift-mustache asks each value on the
+/// context stack for a name, and a text that is not a `MustacheParent` is
+/// asked through `Mirror` reflection, with the same answer (none) at many
+/// times the cost. Inside a section over a text (`{{#canonicalURL}}`, on
+/// every page with a `base_url`) every other name is looked up that way.
+extension String: @retroactive MustacheParent {
+    public func child(named name: String) -> Any? { nil }
+}

@@ -82,6 +82,12 @@ struct JSONWriter {
         Self.write(text, into: &bytes)
     }
 
+    /// A value whose JSON text `body` writes itself.
+    mutating func raw(_ body: (inout [UInt8]) -> Void) {
+        separate()
+        body(&bytes)
+    }
+
     mutating func value(_ number: Int) {
         separate()
         bytes += String(number).utf8

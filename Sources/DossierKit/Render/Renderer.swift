@@ -3,6 +3,9 @@ import Foundation
 /// Receives rendered pages; called from every core at once.
 protocol PageSink: Sendable {
     func write(_ path: String, _ contents: String)
+    /// A file made as bytes (the data files), written without a `String`
+    /// between, which would check every byte of them again.
+    func write(_ path: String, bytes: [UInt8])
 }
 
 /// Stage 3: views + theme → pages, rendered on every core and handed to the
@@ -47,16 +50,16 @@ struct Renderer: Sendable {
 
     /// The files that are not pages: data exports, search index, feed,
     /// sitemap and robots.txt, as tasks that can run on any core.
-    func dataTasks(pagePaths: [String]) -> [@Sendable () -> [(path: String, text: String)]] {
+    func dataTasks(pagePaths: [String]) -> [@Sendable () -> [(path: String, bytes: [UInt8])]] {
         let site = site
         let pages = pagePaths.filter { $0 != ViewBuilder.notFoundPath }
         return [
             {
                 let export = DataExport(site: site)
-                return [("data/report.json", export.text())] + CSVExport.files(for: export)
+                return [("data/report.json", export.bytes())] + CSVExport.files(for: export)
             },
-            { [("search/search-index.js", SearchIndex(site: site).script())] },
-            { Discovery.files(for: site, paths: pages) },
+            { [("search/search-index.js", SearchIndex(site: site).scriptBytes())] },
+            { Discovery.files(for: site, paths: pages).map { ($0.path, Array($0.text.utf8)) } },
         ]
     }
 
@@ -74,7 +77,7 @@ struct Renderer: Sendable {
         let builder = viewBuilder()
         let theme = theme
         enum Work: Sendable {
-            case data(@Sendable () -> [(path: String, text: String)])
+            case data(@Sendable () -> [(path: String, bytes: [UInt8])])
             case page(PageJob)
         }
         let tasks = data ? dataTasks(pagePaths: jobs.map(\.path)) : []
@@ -89,7 +92,7 @@ struct Renderer: Sendable {
             switch item {
             case .data(let task):
                 let files = task()
-                for file in files { sink.write(file.path, file.text) }
+                for file in files { sink.write(file.path, bytes: file.bytes) }
                 dataPaths.withLock { $0 += files.map(\.path) }
             case .page(let job):
                 sink.write(job.path, theme.render(job.makeView(builder), template: job.template))

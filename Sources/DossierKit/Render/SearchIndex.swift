@@ -34,11 +34,16 @@ struct SearchIndex: Encodable {
     }
 
     func script() -> String {
+        String(decoding: scriptBytes(), as: UTF8.self)
+    }
+
+    /// The script's bytes, as the build writes them.
+    func scriptBytes() -> [UInt8] {
         var out = JSONWriter()
         out.bytes = Array("window.DOSSIER_SEARCH = ".utf8)
         write(into: &out)
         out.bytes += ";\n".utf8
-        return String(decoding: out.bytes, as: UTF8.self)
+        return out.bytes
     }
 
     /// What `JSONEncoder` makes of this value with `.sortedKeys`, written

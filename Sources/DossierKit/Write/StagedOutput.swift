@@ -29,6 +29,10 @@ final class StagedOutput: PageSink, @unchecked Sendable {
         contents.withUTF8 { write(path, bytes: UnsafeRawBufferPointer($0)) }
     }
 
+    func write(_ path: String, bytes: [UInt8]) {
+        bytes.withUnsafeBytes { write(path, bytes: $0) }
+    }
+
     func write(_ path: String, _ data: Data) {
         data.withUnsafeBytes { write(path, bytes: $0) }
     }
