@@ -3,25 +3,36 @@
 struct Connections {
     let site: Site
 
-    /// Actors sharing events with `key` (an actor or a country), with the
-    /// number of shared events, strongest first; affiliations count as one.
-    func actors(around key: PageKey) -> [(key: PageKey, weight: Int)] {
-        var weights: [PageKey: Int] = [:]
-        for entry in site.relations.entries(.event, pointingAt: key, by: .involves) {
-            guard let event = entry.event else { continue }
-            for actor in event.actors.map({ PageKey(.actor, $0.slug) }).uniqued() where actor != key && site[actor] != nil {
-                weights[actor, default: 0] += 1
+    /// Actors sharing events with `entry` (an actor or a country), with the
+    /// number of shared events, strongest first, then by key; affiliations
+    /// count as one. Counted by entry identity: a hub shares events with
+    /// thousands of actors, and keys would be hashed at every count.
+    func actors(around entry: Entry) -> [(entry: Entry, weight: Int)] {
+        var weights: [ObjectIdentifier: (entry: Entry, weight: Int)] = [:]
+        func count(_ actor: Entry) {
+            weights[ObjectIdentifier(actor), default: (actor, 0)].weight += 1
+        }
+        var seen: [ObjectIdentifier] = []
+        for event in site.relations.entries(.event, pointingAt: entry.key, by: .involves) {
+            guard let details = event.event else { continue }
+            seen.removeAll(keepingCapacity: true)
+            for reference in details.actors {
+                guard let actor = site[PageKey(.actor, reference.slug)], actor !== entry,
+                    !seen.contains(ObjectIdentifier(actor))
+                else { continue }
+                seen.append(ObjectIdentifier(actor))
+                count(actor)
             }
         }
-        if let actor = site[key]?.actor {
-            for affiliation in actor.affiliations where site[PageKey(.actor, affiliation.slug)] != nil {
-                weights[PageKey(.actor, affiliation.slug), default: 0] += 1
+        if let details = entry.actor {
+            for affiliation in details.affiliations {
+                if let actor = site[PageKey(.actor, affiliation.slug)] { count(actor) }
             }
         }
-        for member in site.relations.pages(.actor, pointingAt: key, by: .affiliatedWith) {
-            weights[member, default: 0] += 1
+        for member in site.relations.entries(.actor, pointingAt: entry.key, by: .affiliatedWith) {
+            count(member)
         }
-        return weights.map { ($0.key, $0.value) }.sorted { ($1.weight, $0.key) < ($0.weight, $1.key) }
+        return weights.values.sorted { a, b in a.weight != b.weight ? a.weight > b.weight : a.entry.key < b.entry.key }
     }
 
     /// The `count` actors in most events, and how many events each pair of

@@ -8,10 +8,19 @@ import Mustache
 /// conditional conformance of `Dictionary`.
 struct View: MustacheParent, ExpressibleByDictionaryLiteral {
     private var values: [String: Any]
+    /// A link's values (a list item's), read by name without a dictionary:
+    /// tens of thousands of links are made per build. `values` comes first,
+    /// so a value set by name replaces the link's.
+    private var link: Link?
 
     init(dictionaryLiteral elements: (String, Any)...) {
         values = Dictionary(minimumCapacity: elements.count)
         for (name, value) in elements { values[name] = value }
+    }
+
+    init(link: Link) {
+        values = [:]
+        self.link = link
     }
 
     /// Room for `capacity` values without growing: a copy keeps it, so a
@@ -21,11 +30,53 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral {
     }
 
     subscript(name: String) -> Any? {
-        get { values[name] }
+        get { child(named: name) }
         set { values[name] = newValue }
     }
 
-    func child(named name: String) -> Any? { values[name] }
+    func child(named name: String) -> Any? {
+        // An empty dictionary would still hash the name.
+        if !values.isEmpty, let value = values[name] { return value }
+        return link?.value(named: name)
+    }
+
+    /// The values of a link to an entry (see `ViewBuilder.link(to:from:)`):
+    /// every name a list item may show is answered, with `false` for what
+    /// the entry lacks, so that Mustache never looks the name up on the
+    /// enclosing page and shows the page's own value. A class, so that a
+    /// view stays two words and fits in an `Any` without a box of its own.
+    final class Link {
+        let title: String, url: String, kindLabel: String, summary: String?
+        var date: String?, datetime: String?, status: String?, statusLabel: String?
+        var detail: String?, publisher: String?, externalURL: String?, archiveURL: String?
+
+        init(title: String, url: String, kindLabel: String, summary: String?) {
+            self.title = title
+            self.url = url
+            self.kindLabel = kindLabel
+            self.summary = summary
+        }
+
+        func value(named name: String) -> Any? {
+            let value: String?
+            switch name {
+            case "title": return title
+            case "url": return url
+            case "kindLabel": return kindLabel
+            case "summary": value = summary
+            case "date": value = date
+            case "datetime": value = datetime
+            case "status": value = status
+            case "statusLabel": value = statusLabel
+            case "detail": value = detail
+            case "publisher": value = publisher
+            case "externalURL": value = externalURL
+            case "archiveURL": value = archiveURL
+            default: return nil
+            }
+            return value.map { $0 as Any } ?? false
+        }
+    }
 }
 
 /// One page to write: its path in `public/`, its template and a way to

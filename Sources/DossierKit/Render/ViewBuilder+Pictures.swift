@@ -29,12 +29,12 @@ extension ViewBuilder {
     /// list is the markup of `partials/connection-item` per actor (`false`
     /// when there is none), cached per actor and weight.
     func relations(around entry: Entry, path: String) -> (svg: String, list: Any) {
-        let connected = Connections(site: site).actors(around: entry.key)
+        let connected = Connections(site: site).actors(around: entry)
         // Only the nodes the picture draws are made: a hub has thousands of
         // connections and the picture shows the first `shown` in its own
         // order (weight, then label, then id); the rest are counted.
         let shown = 24
-        var others = connected.compactMap { item in site[item.key].map { (entry: $0, weight: item.weight, id: "") } }
+        var others = connected.map { (entry: $0.entry, weight: $0.weight, id: "") }
         if others.count > shown {
             // Each id made once, not at every comparison.
             others = others.map { ($0.entry, $0.weight, $0.entry.key.description) }
@@ -50,7 +50,7 @@ extension ViewBuilder {
         let items = partials.list(Item.connection, root: Addresses.root(from: path))
         var list = ""
         for item in connected {
-            guard let other = site[item.key] else { continue }
+            let other = item.entry
             list += partials.item(items, other, number: item.weight) {
                 var view = link(to: other, from: path)
                 view["weight"] = item.weight

@@ -29,7 +29,9 @@ final class ViewBuilder: @unchecked Sendable {
         static let all = [event, link, linkedFrom, citation, connection]
     }
 
-    /// The partials of the site header and footer, which every page shows.
+    /// The partials of the site header and footer, which every page shows,
+    /// and of the links in every page's `<head>` (icon, style sheets, feed).
+    static let head = "partials/site-head"
     static let header = "partials/site-header"
     static let footer = "partials/site-footer"
 
@@ -54,6 +56,9 @@ final class ViewBuilder: @unchecked Sendable {
         // "page · site". One value, not a section per page.
         view["documentTitle"] = path == Addresses.home ? site.settings.title : title + " · " + site.settings.title
         if let base = site.settings.baseURL { view["canonicalURL"] = Addresses.absolute(path, base: base) }
+        // The same for every page at one depth: rendered once per depth, not
+        // four tags per page.
+        view["headHTML"] = partials.render(Self.head, variant: "", root: root) { siteValues(root: root) }
         view["headerHTML"] = partials.render(Self.header, variant: section, root: root) {
             var header = siteValues(root: root)
             header["nav"] = Self.navigation.map { item -> View in
@@ -106,30 +111,25 @@ final class ViewBuilder: @unchecked Sendable {
     /// `false` when the entry has no value: Mustache would otherwise look the
     /// key up on the enclosing page and show the page's own value.
     func link(to entry: Entry, from path: String) -> View {
-        var view: View = [
-            "title": entry.title,
-            "url": Addresses.relative(from: path, to: Addresses.page(entry.key)),
-            "kindLabel": Labels.kind(entry.kind),
-            "summary": entry.summary ?? false,
-            "date": false, "datetime": false, "status": false, "statusLabel": false, "detail": false,
-            "publisher": false, "externalURL": false, "archiveURL": false,
-        ]
+        let link = View.Link(
+            title: entry.title, url: Addresses.relative(from: path, to: Addresses.page(entry.key)),
+            kindLabel: Labels.kind(entry.kind), summary: entry.summary)
         if let event = entry.event {
-            view["date"] = Labels.span(event.date, event.endDate)
-            view["datetime"] = event.date.description
-            view["status"] = event.status.rawValue
-            view["statusLabel"] = Labels.status(event.status)
+            link.date = Labels.span(event.date, event.endDate)
+            link.datetime = event.date.description
+            link.status = event.status.rawValue
+            link.statusLabel = Labels.status(event.status)
         }
-        if let actor = entry.actor { view["detail"] = actor.role ?? Labels.actorKind(actor.actorKind) }
-        if let country = entry.country { view["detail"] = country.code }
+        if let actor = entry.actor { link.detail = actor.role ?? Labels.actorKind(actor.actorKind) }
+        if let country = entry.country { link.detail = country.code }
         if let source = entry.source {
-            view["detail"] = source.publisher
-            view["publisher"] = source.publisher
-            view["date"] = source.date?.display ?? false
-            view["externalURL"] = source.url ?? false
-            view["archiveURL"] = source.archiveURL ?? false
+            link.detail = source.publisher
+            link.publisher = source.publisher
+            link.date = source.date?.display
+            link.externalURL = source.url
+            link.archiveURL = source.archiveURL
         }
-        return view
+        return View(link: link)
     }
 
     func links(_ keys: [PageKey], from path: String) -> [View] {
