@@ -29,7 +29,15 @@ struct LinkLocator {
         init(_ text: String) {
             bytes = Array(text.utf8)
             var starts = [0]
-            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            // Line feeds found with `memchr`, not by testing every byte in Swift.
+            bytes.withUnsafeBufferPointer { all in
+                guard let base = all.baseAddress else { return }
+                var offset = 0
+                while offset < all.count, let hit = memchr(base + offset, 0x0A, all.count - offset) {
+                    offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                    starts.append(offset)
+                }
+            }
             starts.append(bytes.count + 1)
             self.starts = starts
         }

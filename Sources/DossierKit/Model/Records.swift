@@ -92,6 +92,9 @@ public final class Entry: Sendable {
     public let links: [Reference]
     /// Ids of the body's headings, in order.
     public let headingIDs: [String]
+    /// Where the entry's page is in the site (`Addresses.page`), made once:
+    /// every link to the entry, on every page listing it, starts from it.
+    public let pagePath: String
 
     public init(
         kind: Kind, slug: String, path: String, title: String, summary: String?, draft: Bool, details: Details,
@@ -107,6 +110,7 @@ public final class Entry: Sendable {
         self.body = body
         self.links = links
         self.headingIDs = headingIDs
+        pagePath = Addresses.page(PageKey(kind, slug))
     }
 
     public var key: PageKey { PageKey(kind, slug) }

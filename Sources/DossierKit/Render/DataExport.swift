@@ -161,7 +161,7 @@ struct DataExport: Encodable, Sendable {
         func slugs(_ references: [Reference]?) -> [String]? { references.map { $0.map(\.slug).uniqued() } }
         let updates = (actor?.updates ?? event?.updates)?.map { UpdateData(date: $0.date.description, note: $0.note) }
         return EntityData(
-            kind: entry.kind.rawValue, slug: entry.slug, title: entry.title, url: Addresses.page(entry.key),
+            kind: entry.kind.rawValue, slug: entry.slug, title: entry.title, url: entry.pagePath,
             summary: entry.summary, actorKind: actor?.actorKind.rawValue, role: actor?.role, aliases: actor?.aliases,
             countries: slugs(actor?.countries ?? event?.countries), affiliations: slugs(actor?.affiliations),
             code: country?.code, region: country?.region, date: (event?.date ?? source?.date)?.description,

@@ -35,7 +35,7 @@ enum Discovery {
             """
         for entry in events {
             guard let event = entry.event else { continue }
-            let url = escape(Addresses.absolute(Addresses.page(entry.key), base: base))
+            let url = escape(Addresses.absolute(entry.pagePath, base: base))
             let updated = ([event.date] + event.updates.map(\.date)).max()
             xml += "<entry>\n<title>\(escape(entry.title))</title>\n<id>\(url)</id>\n"
             xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>\n"

@@ -24,7 +24,7 @@ struct Renderer: Sendable {
             let indexPath = Addresses.index(kind)
             jobs.append(PageJob(path: indexPath, template: kind.folder, key: nil) { $0.index(kind, path: indexPath) })
             for entry in site.entries(of: kind) where entry.key != Addresses.homePage {
-                let path = Addresses.page(entry.key)
+                let path = entry.pagePath
                 jobs.append(PageJob(path: path, template: kind.rawValue, key: entry.key) { builder in
                     switch kind {
                     case .actor: builder.actorPage(entry, path: path)

@@ -24,7 +24,7 @@ struct SearchIndex: Encodable {
             let actors = event.map { $0.actors.map(\.slug).uniqued() } ?? (actor != nil ? [entry.slug] : nil)
             let countries = (event?.countries ?? actor?.countries).map { $0.map(\.slug).uniqued() }
                 ?? (entry.kind == .country ? [entry.slug] : nil)
-            return Item(k: entry.kind.rawValue, t: entry.title, u: Addresses.page(entry.key), s: entry.summary,
+            return Item(k: entry.kind.rawValue, t: entry.title, u: entry.pagePath, s: entry.summary,
                         a: actor?.aliases.isEmpty == false ? actor?.aliases : nil,
                         y: event?.date.year ?? entry.source?.date?.year, ac: actors, co: countries)
         }

@@ -6,7 +6,7 @@ extension ViewBuilder {
             guard let event = entry.event else { return nil }
             return TimelineItem(
                 date: event.date, endDate: event.endDate, title: entry.title,
-                url: Addresses.relative(from: path, to: Addresses.page(entry.key)), status: event.status.rawValue)
+                url: Addresses.relative(from: path, to: entry.pagePath), status: event.status.rawValue)
         }
     }
 
@@ -64,7 +64,7 @@ extension ViewBuilder {
     func node(_ entry: Entry, weight: Int, path: String) -> RelationNode {
         RelationNode(
             id: entry.key.description, label: entry.title,
-            url: Addresses.relative(from: path, to: Addresses.page(entry.key)),
+            url: Addresses.relative(from: path, to: entry.pagePath),
             kind: entry.actor?.actorKind.rawValue ?? entry.kind.rawValue, weight: weight)
     }
 }

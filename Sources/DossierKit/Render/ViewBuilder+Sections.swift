@@ -3,7 +3,7 @@
 /// the page will have that id.
 extension ViewBuilder {
     func presentSections(of entry: Entry) -> Set<String> {
-        let path = Addresses.page(entry.key)
+        let path = entry.pagePath
         let view: View
         switch entry.kind {
         case .actor: view = actorPage(entry, path: path)

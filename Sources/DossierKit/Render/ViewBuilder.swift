@@ -70,7 +70,7 @@ final class ViewBuilder: @unchecked Sendable {
         view["footerHTML"] = partials.render(Self.footer, variant: "", root: root) {
             var footer = siteValues(root: root)
             footer["footerPages"] = site.entries(of: .page).filter { $0.key != Addresses.homePage }.map { entry -> View in
-                ["title": entry.title, "url": root + Addresses.page(entry.key), "summary": entry.summary ?? false]
+                ["title": entry.title, "url": root + entry.pagePath, "summary": entry.summary ?? false]
             }
             return footer
         }
@@ -112,7 +112,7 @@ final class ViewBuilder: @unchecked Sendable {
     /// key up on the enclosing page and show the page's own value.
     func link(to entry: Entry, from path: String) -> View {
         let link = View.Link(
-            title: entry.title, url: Addresses.relative(from: path, to: Addresses.page(entry.key)),
+            title: entry.title, url: Addresses.relative(from: path, to: entry.pagePath),
             kindLabel: Labels.kind(entry.kind), summary: entry.summary)
         if let event = entry.event {
             link.date = Labels.span(event.date, event.endDate)
