@@ -51,21 +51,40 @@ enum RelationsSVG {
         let id = elementID(idPrefix), level = placed.count <= levelLabels
         // Level labels reach no higher or lower than 150 from the middle: crop the empty bands.
         let crop = level ? size / 2 - 150 : 0
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-relations\""
-            + " viewBox=\"0 \(num(crop)) \(num(size)) \(num(size - 2 * crop))\" role=\"group\""
-            + " aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\" font-size=\"14\">"
-            + "<title id=\"\(id)-title\">\(esc(title))</title><desc id=\"\(id)-desc\">"
-            + esc([description, note].filter { !$0.isEmpty }.joined(separator: " ")) + "</desc>"
-            + edgeMarkup(edges, points: points, centerID: center?.id) + "<g class=\"rel-nodes\">"
+        var svg = SVGText(capacity: 2048 + 512 * placed.count)
+        svg.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-relations\" viewBox=\"0 ")
+        svg.number(crop)
+        svg.raw(" ")
+        svg.number(size)
+        svg.raw(" ")
+        svg.number(size - 2 * crop)
+        svg.raw("\" role=\"group\" aria-labelledby=\"")
+        svg.raw(id)
+        svg.raw("-title\" aria-describedby=\"")
+        svg.raw(id)
+        svg.raw("-desc\" font-size=\"14\"><title id=\"")
+        svg.raw(id)
+        svg.raw("-title\">")
+        svg.escaped(title)
+        svg.raw("</title><desc id=\"")
+        svg.raw(id)
+        svg.raw("-desc\">")
+        svg.escaped([description, note].filter { !$0.isEmpty }.joined(separator: " "))
+        svg.raw("</desc>")
+        edgeMarkup(edges, points: points, centerID: center?.id, into: &svg)
+        svg.raw("<g class=\"rel-nodes\">")
         for node in placed {
-            let label = ringLabel(node, level: level)
-            svg += nodeMarkup(node.node, x: node.x, y: node.y, radius: node.radius, text: label)
+            nodeMarkup(node.node, x: node.x, y: node.y, radius: node.radius, into: &svg) { svg in
+                ringLabel(node, level: level, into: &svg)
+            }
         }
         if let center {
-            let label = text(center.label, x: size / 2, y: size / 2 + centerRadius + 5, "middle", "hanging")
-            svg += nodeMarkup(center, x: size / 2, y: size / 2, radius: centerRadius, text: label, extra: " rel-center")
+            nodeMarkup(center, x: size / 2, y: size / 2, radius: centerRadius, extra: " rel-center", into: &svg) { svg in
+                text(center.label, x: size / 2, y: size / 2 + centerRadius + 5, "middle", "hanging", into: &svg)
+            }
         }
-        return svg + "</g></svg>"
+        svg.raw("</g></svg>")
+        return svg.text
     }
 
     /// A node on the ring: where it is, at which angle (radians, clockwise from +x), how big.
@@ -99,8 +118,8 @@ enum RelationsSVG {
     // One line per pair of drawn nodes (the heaviest if repeated), lightest first so heavy
     // ones lie on top; stroke width 1–4 by weight. Ring chords bow toward the middle.
     private static func edgeMarkup(
-        _ edges: [RelationEdge], points: [String: (Double, Double)], centerID: String?
-    ) -> String {
+        _ edges: [RelationEdge], points: [String: (Double, Double)], centerID: String?, into svg: inout SVGText
+    ) {
         struct Pair: Hashable {
             let first: String, second: String
         }
@@ -112,57 +131,104 @@ enum RelationsSVG {
         }
         let kept = best.sorted { ($0.value, $0.key.first, $0.key.second) < ($1.value, $1.key.first, $1.key.second) }
         let low = kept.first?.value ?? 0, high = kept.last?.value ?? 0
-        var out = "<g class=\"rel-edges\">"
+        svg.raw("<g class=\"rel-edges\">")
         for (pair, weight) in kept {
             guard let from = points[pair.first], let to = points[pair.second] else { continue }
             let (x1, y1) = from, (x2, y2) = to
             let share = high > low ? Double(weight - low) / Double(high - low) : 0.2
-            let bend =
-                centerID == nil
-                ? "Q\(num(((x1 + x2) / 2 + size / 2) / 2)) \(num(((y1 + y2) / 2 + size / 2) / 2)) " : "L"
-            out += "<path class=\"rel-edge\" d=\"M\(num(x1)) \(num(y1)) \(bend)\(num(x2)) \(num(y2))\""
-                + " stroke-width=\"\(num(1 + 3 * share))\"/>"
+            svg.raw("<path class=\"rel-edge\" d=\"M")
+            svg.number(x1)
+            svg.raw(" ")
+            svg.number(y1)
+            svg.raw(" ")
+            if centerID == nil {
+                svg.raw("Q")
+                svg.number(((x1 + x2) / 2 + size / 2) / 2)
+                svg.raw(" ")
+                svg.number(((y1 + y2) / 2 + size / 2) / 2)
+                svg.raw(" ")
+            } else {
+                svg.raw("L")
+            }
+            svg.number(x2)
+            svg.raw(" ")
+            svg.number(y2)
+            svg.raw("\" stroke-width=\"")
+            svg.number(1 + 3 * share)
+            svg.raw("\"/>")
         }
-        return out + "</g>"
+        svg.raw("</g>")
     }
 
     private static func nodeMarkup(
-        _ node: RelationNode, x: Double, y: Double, radius: Double, text: String, extra: String = ""
-    ) -> String {
+        _ node: RelationNode, x: Double, y: Double, radius: Double, extra: StaticString = "", into svg: inout SVGText,
+        label: (inout SVGText) -> Void
+    ) {
         let kind = ActorKind(rawValue: node.kind) != nil || node.kind == "country" ? node.kind : "other"
-        let name = esc(node.label)
-        return "<a href=\"\(esc(node.url))\" class=\"rel-node rel-kind-\(kind)\(extra)\">"
-            + "<title>\(name)</title><circle class=\"rel-dot\" cx=\"\(num(x))\" cy=\"\(num(y))\" r=\"\(num(radius))\"/>"
-            + text + "</a>"
+        svg.raw("<a href=\"")
+        svg.escaped(node.url)
+        svg.raw("\" class=\"rel-node rel-kind-")
+        svg.raw(kind)
+        svg.raw(extra)
+        svg.raw("\"><title>")
+        svg.escaped(node.label)
+        svg.raw("</title><circle class=\"rel-dot\" cx=\"")
+        svg.number(x)
+        svg.raw("\" cy=\"")
+        svg.number(y)
+        svg.raw("\" r=\"")
+        svg.number(radius)
+        svg.raw("\"/>")
+        label(&svg)
+        svg.raw("</a>")
     }
 
     // Outside the ring: level and pointing away from the middle when few, along the radius
     // (turned so it never reads upside down) when many.
-    private static func ringLabel(_ node: Placed, level: Bool) -> String {
+    private static func ringLabel(_ node: Placed, level: Bool, into svg: inout SVGText) {
         let (cosine, sine) = (cos(node.angle), sin(node.angle))
         let out = ring + node.radius + 5
         let x = size / 2 + out * cosine, y = size / 2 + out * sine
         if level {
-            let anchor = cosine > 0.3 ? "start" : cosine < -0.3 ? "end" : "middle"
-            let baseline = anchor != "middle" ? "central" : sine < 0 ? "auto" : "hanging"
-            return text(node.node.label, x: x, y: y, anchor, baseline)
+            let anchor: StaticString = cosine > 0.3 ? "start" : cosine < -0.3 ? "end" : "middle"
+            let baseline: StaticString = cosine > 0.3 || cosine < -0.3 ? "central" : sine < 0 ? "auto" : "hanging"
+            return text(node.node.label, x: x, y: y, anchor, baseline, into: &svg)
         }
         let flip = cosine < 0
         let degrees = node.angle * 180 / Double.pi + (flip ? 180 : 0)
-        return text(node.node.label, x: x, y: y, flip ? "end" : "start", "central", rotate: degrees)
+        text(node.node.label, x: x, y: y, flip ? "end" : "start", "central", rotate: degrees, into: &svg)
     }
 
     private static func text(
-        _ label: String, x: Double, y: Double, _ anchor: String, _ baseline: String, rotate: Double? = nil
-    ) -> String {
+        _ label: String, x: Double, y: Double, _ anchor: StaticString, _ baseline: StaticString, rotate: Double? = nil,
+        into svg: inout SVGText
+    ) {
         // No more bytes than the limit means no more characters: most labels
         // are counted without breaking them into characters.
         let short =
             label.utf8.count > labelLength && label.count > labelLength
             ? trimmed(label.prefix(labelLength - 1)) + "…" : label
-        let turn = rotate.map { " transform=\"rotate(\(num($0)) \(num(x)) \(num(y)))\"" } ?? ""
-        return "<text class=\"rel-label\" x=\"\(num(x))\" y=\"\(num(y))\" text-anchor=\"\(anchor)\""
-            + " dominant-baseline=\"\(baseline)\"\(turn)>\(esc(short))</text>"
+        svg.raw("<text class=\"rel-label\" x=\"")
+        svg.number(x)
+        svg.raw("\" y=\"")
+        svg.number(y)
+        svg.raw("\" text-anchor=\"")
+        svg.raw(anchor)
+        svg.raw("\" dominant-baseline=\"")
+        svg.raw(baseline)
+        svg.raw("\"")
+        if let rotate {
+            svg.raw(" transform=\"rotate(")
+            svg.number(rotate)
+            svg.raw(" ")
+            svg.number(x)
+            svg.raw(" ")
+            svg.number(y)
+            svg.raw(")\"")
+        }
+        svg.raw(">")
+        svg.escaped(short)
+        svg.raw("</text>")
     }
 
     /// `text` without spaces or tabs at either end: what Foundation's
@@ -178,9 +244,5 @@ enum RelationsSVG {
         return String(String.UnicodeScalarView(scalars))
     }
 
-    private static func num(_ value: Double) -> String { SVGMarkup.number(value) }
-
     private static func elementID(_ prefix: String) -> String { SVGMarkup.elementID(prefix, fallback: "relations") }
-
-    private static func esc(_ text: String) -> String { SVGMarkup.escape(text) }
 }

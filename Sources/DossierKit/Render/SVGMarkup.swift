@@ -1,26 +1,6 @@
-/// What both pictures need to write SVG text: numbers that print the same
-/// bytes on every run, safe ids and escaped text.
+/// What both pictures need to write SVG text: safe ids and escaped text;
+/// `SVGText` below holds the text as it is written.
 enum SVGMarkup {
-    /// One decimal at most, no "-0", no trailing ".0" (rounded half away
-    /// from zero); no Foundation formatting on this hot path.
-    static func number(_ value: Double) -> String {
-        var out = ""
-        write(value, to: &out)
-        return out
-    }
-
-    /// `number(value)` appended to `out`, without a string of its own.
-    static func write(_ value: Double, to out: inout String) {
-        let tenths = Int((value * 10).rounded())
-        if tenths < 0 { out += "-" }
-        let magnitude = tenths.magnitude
-        out += String(magnitude / 10)
-        if magnitude % 10 != 0 {
-            out += "."
-            out.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "0") + UInt8(magnitude % 10)))
-        }
-    }
-
     /// Ids may not hold spaces (aria-labelledby is a space-separated list).
     static func elementID(_ prefix: String, fallback: String) -> String {
         let kept = String(prefix.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") ? $0 : "-" })
@@ -64,4 +44,52 @@ enum SVGMarkup {
         }
         return out
     }
+}
+
+/// An SVG picture's text as it is written: bytes appended piece by piece,
+/// numbers written digit by digit, no string made per piece. Every actor
+/// and country page draws two pictures of hundreds of elements.
+struct SVGText {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Markup as it is.
+    mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Text known to need no escaping (ids, class names, keywords).
+    mutating func raw(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Text from the report: `SVGMarkup.escape`d.
+    mutating func escaped(_ text: String) {
+        bytes.append(contentsOf: SVGMarkup.escape(text).utf8)
+    }
+
+    /// A number with one decimal at most, no "-0", no trailing ".0"
+    /// (rounded half away from zero): the same bytes on every run, and no
+    /// Foundation formatting.
+    mutating func number(_ value: Double) {
+        let tenths = Int((value * 10).rounded())
+        if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = tenths.magnitude
+        integer(magnitude / 10)
+        if magnitude % 10 != 0 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+        }
+    }
+
+    /// A whole number, in decimal.
+    mutating func integer(_ value: UInt) {
+        if value >= 10 { integer(value / 10) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 }

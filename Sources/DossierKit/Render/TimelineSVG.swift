@@ -33,13 +33,31 @@ enum TimelineSVG {
         let axisY = top + Double(rows) * rowPitch + 2
         let legendY = axisY + 8 + Double(scale.labelsMonths ? 2 : 1) * textRow
         let id = elementID(idPrefix)
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-timeline\""
-            + " viewBox=\"0 0 \(num(width)) \(num(legendY + textRow))\" role=\"group\""
-            + " aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\" font-size=\"12\">"
-            + "<title id=\"\(id)-title\">\(esc(title))</title><desc id=\"\(id)-desc\">\(esc(description))</desc>"
-            + axis(scale, axisY: axisY)
-            + "<g class=\"tl-marks\">" + markup(marks) + "</g>"
-            + legend(items, y: legendY) + "</svg>"
+        var svg = SVGText(capacity: 4096 + 256 * marks.count)
+        svg.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-timeline\" viewBox=\"0 0 ")
+        svg.number(width)
+        svg.raw(" ")
+        svg.number(legendY + textRow)
+        svg.raw("\" role=\"group\" aria-labelledby=\"")
+        svg.raw(id)
+        svg.raw("-title\" aria-describedby=\"")
+        svg.raw(id)
+        svg.raw("-desc\" font-size=\"12\"><title id=\"")
+        svg.raw(id)
+        svg.raw("-title\">")
+        svg.escaped(title)
+        svg.raw("</title><desc id=\"")
+        svg.raw(id)
+        svg.raw("-desc\">")
+        svg.escaped(description)
+        svg.raw("</desc>")
+        axis(scale, axisY: axisY, into: &svg)
+        svg.raw("<g class=\"tl-marks\">")
+        markup(marks, into: &svg)
+        svg.raw("</g>")
+        legend(items, y: legendY, into: &svg)
+        svg.raw("</svg>")
+        return svg.text
     }
 
     /// Whole years `first..<last`, mapped onto the drawing width.
@@ -105,11 +123,8 @@ enum TimelineSVG {
     }
 
     /// Each mark as a link: `<a href><title>date – title (status)</title>`
-    /// and a circle or a bar. Written piece by piece into one string: a
-    /// picture can hold hundreds of marks, and every page of an actor or a
-    /// country has one.
-    private static func markup(_ marks: [Mark]) -> String {
-        var out = ""
+    /// and a circle or a bar.
+    private static func markup(_ marks: [Mark], into svg: inout SVGText) {
         for mark in marks {
             let item = mark.item, y = top + Double(mark.row) * rowPitch
             var name = item.date.display
@@ -124,101 +139,128 @@ enum TimelineSVG {
                 name += item.status
                 name += ")"
             }
-            out += "<a href=\""
-            out += esc(item.url)
-            out += "\"><title>"
-            out += esc(name)
-            out += "</title><"
-            out += mark.isPoint ? "circle" : "rect"
-            out += " class=\"tl-mark "
-            out += statusClass(item.status)
+            svg.raw("<a href=\"")
+            svg.escaped(item.url)
+            svg.raw("\"><title>")
+            svg.escaped(name)
+            svg.raw(mark.isPoint ? "</title><circle class=\"tl-mark " : "</title><rect class=\"tl-mark ")
+            statusClass(item.status, into: &svg)
             if mark.isPoint {
-                out += "\" cx=\""
-                SVGMarkup.write(mark.x0 + pointRadius, to: &out)
-                out += "\" cy=\""
-                SVGMarkup.write(y + markHeight / 2, to: &out)
-                out += "\" r=\""
-                SVGMarkup.write(pointRadius, to: &out)
+                svg.raw("\" cx=\"")
+                svg.number(mark.x0 + pointRadius)
+                svg.raw("\" cy=\"")
+                svg.number(y + markHeight / 2)
+                svg.raw("\" r=\"")
+                svg.number(pointRadius)
             } else {
-                out += "\" x=\""
-                SVGMarkup.write(mark.x0, to: &out)
-                out += "\" y=\""
-                SVGMarkup.write(y, to: &out)
-                out += "\" width=\""
-                SVGMarkup.write(mark.x1 - mark.x0, to: &out)
-                out += "\" height=\""
-                SVGMarkup.write(markHeight, to: &out)
-                out += "\" rx=\"2"
+                svg.raw("\" x=\"")
+                svg.number(mark.x0)
+                svg.raw("\" y=\"")
+                svg.number(y)
+                svg.raw("\" width=\"")
+                svg.number(mark.x1 - mark.x0)
+                svg.raw("\" height=\"")
+                svg.number(markHeight)
+                svg.raw("\" rx=\"2")
             }
-            out += "\"/></a>"
+            svg.raw("\"/></a>")
         }
-        return out
     }
 
     // Baseline, year ticks with faint gridlines (thinned out over long spans), month ticks over short ones.
-    private static func axis(_ scale: Scale, axisY: Double) -> String {
+    private static func axis(_ scale: Scale, axisY: Double, into svg: inout SVGText) {
         let step = [1, 2, 5, 10, 20, 50, 100, 200, 500].first { Double(scale.years) / Double($0) <= 8 } ?? 1000
-        var out = "<g class=\"tl-axis\">" + line("tl-baseline", margin, axisY, width - margin, axisY)
+        svg.raw("<g class=\"tl-axis\">")
+        line("tl-baseline", margin, axisY, width - margin, axisY, into: &svg)
         if scale.showsMonths {
             for month in 1..<(scale.years * 12) where month % 12 != 0 {
                 let x = scale.x(Double(scale.first) + Double(month) / 12)
-                out += line("tl-tick tl-tick-minor", x, axisY, x, axisY + 3)
+                line("tl-tick tl-tick-minor", x, axisY, x, axisY + 3, into: &svg)
             }
         }
         for year in scale.first...scale.last where year % step == 0 || scale.years <= 40 {
             let x = scale.x(Double(year)), major = year % step == 0
-            if major { out += line("tl-grid", x, top, x, axisY) }
-            out += line(major ? "tl-tick" : "tl-tick tl-tick-minor", x, axisY, x, axisY + (major ? 6 : 3))
+            if major { line("tl-grid", x, top, x, axisY, into: &svg) }
+            line(major ? "tl-tick" : "tl-tick tl-tick-minor", x, axisY, x, axisY + (major ? 6 : 3), into: &svg)
         }
-        return out + labels(scale, step: step, y: axisY + 8) + "</g>"
+        labels(scale, step: step, y: axisY + 8, into: &svg)
+        svg.raw("</g>")
     }
 
     // Year labels centred on their year when every year is labelled, else on the tick; month
     // names above them when the picture covers one year.
-    private static func labels(_ scale: Scale, step: Int, y: Double) -> String {
-        var out = ""
+    private static func labels(_ scale: Scale, step: Int, y: Double, into svg: inout SVGText) {
         if scale.labelsMonths {
             for (index, name) in PartialDate.monthNames.enumerated() {
                 let x = scale.x(Double(scale.first) + (Double(index) + 0.5) / 12)
-                out += text("tl-label", x, y, String(name.prefix(3)))
+                text("tl-label", x, y, String(name.prefix(3)), into: &svg)
             }
         }
         let yearY = scale.labelsMonths ? y + textRow : y
         for year in scale.first...scale.last where year % step == 0 && (step > 1 || year < scale.last) {
-            out += text("tl-label tl-year", scale.x(Double(year) + (step == 1 ? 0.5 : 0)), yearY, String(year))
+            text("tl-label tl-year", scale.x(Double(year) + (step == 1 ? 0.5 : 0)), yearY, String(year), into: &svg)
         }
-        return out
     }
 
     // A swatch and a word for each status present, so colour is never the only clue.
-    private static func legend(_ items: [TimelineItem], y: Double) -> String {
+    private static func legend(_ items: [TimelineItem], y: Double, into svg: inout SVGText) {
         let present = EventStatus.allCases.filter { status in items.contains { $0.status == status.rawValue } }
-        var out = "<g class=\"tl-legend\">"
+        svg.raw("<g class=\"tl-legend\">")
         for (index, status) in present.enumerated() {
             let x = margin + Double(index) * 138
-            out += "<rect class=\"tl-mark tl-\(status.rawValue)\" x=\"\(num(x))\" y=\"\(num(y + 4))\""
-                + " width=\"10\" height=\"10\" rx=\"2\"/><text class=\"tl-legend-label\" x=\"\(num(x + 14))\""
-                + " y=\"\(num(y + 9))\" dominant-baseline=\"central\">\(esc(Labels.status(status)))</text>"
+            svg.raw("<rect class=\"tl-mark tl-")
+            svg.raw(status.rawValue)
+            svg.raw("\" x=\"")
+            svg.number(x)
+            svg.raw("\" y=\"")
+            svg.number(y + 4)
+            svg.raw("\" width=\"10\" height=\"10\" rx=\"2\"/><text class=\"tl-legend-label\" x=\"")
+            svg.number(x + 14)
+            svg.raw("\" y=\"")
+            svg.number(y + 9)
+            svg.raw("\" dominant-baseline=\"central\">")
+            svg.escaped(Labels.status(status))
+            svg.raw("</text>")
         }
-        return out + "</g>"
+        svg.raw("</g>")
     }
 
-    private static func statusClass(_ status: String) -> String {
-        EventStatus(rawValue: status) != nil ? "tl-" + status : "tl-other"
+    private static func statusClass(_ status: String, into svg: inout SVGText) {
+        if EventStatus(rawValue: status) != nil {
+            svg.raw("tl-")
+            svg.raw(status)
+        } else {
+            svg.raw("tl-other")
+        }
     }
 
-    private static func line(_ cls: String, _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double) -> String {
-        "<line class=\"\(cls)\" x1=\"\(num(x1))\" y1=\"\(num(y1))\" x2=\"\(num(x2))\" y2=\"\(num(y2))\"/>"
+    private static func line(
+        _ cls: StaticString, _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, into svg: inout SVGText
+    ) {
+        svg.raw("<line class=\"")
+        svg.raw(cls)
+        svg.raw("\" x1=\"")
+        svg.number(x1)
+        svg.raw("\" y1=\"")
+        svg.number(y1)
+        svg.raw("\" x2=\"")
+        svg.number(x2)
+        svg.raw("\" y2=\"")
+        svg.number(y2)
+        svg.raw("\"/>")
     }
 
-    private static func text(_ cls: String, _ x: Double, _ y: Double, _ content: String) -> String {
-        "<text class=\"\(cls)\" x=\"\(num(x))\" y=\"\(num(y))\" text-anchor=\"middle\""
-            + " dominant-baseline=\"hanging\">\(esc(content))</text>"
+    private static func text(_ cls: StaticString, _ x: Double, _ y: Double, _ content: String, into svg: inout SVGText) {
+        svg.raw("<text class=\"")
+        svg.raw(cls)
+        svg.raw("\" x=\"")
+        svg.number(x)
+        svg.raw("\" y=\"")
+        svg.number(y)
+        svg.raw("\" text-anchor=\"middle\" dominant-baseline=\"hanging\">")
+        svg.escaped(content)
+        svg.raw("</text>")
     }
-
-    private static func num(_ value: Double) -> String { SVGMarkup.number(value) }
 
     private static func elementID(_ prefix: String) -> String { SVGMarkup.elementID(prefix, fallback: "timeline") }
-
-    private static func esc(_ text: String) -> String { SVGMarkup.escape(text) }
 }
