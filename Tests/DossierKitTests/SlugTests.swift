@@ -45,4 +45,17 @@ import Testing
         let slug = Slug.make(from: text)
         #expect(slug.isEmpty || Slug.isValid(slug), "\(slug)")
     }
+
+    /// ASCII text takes a byte path; it must give what the Unicode path
+    /// gives for every ASCII character, alone and in runs. A trailing `北`
+    /// sends the same text down the Unicode path without changing its slug
+    /// (a letter with no ASCII base only ends a run, and a run's dash is
+    /// never written at the end).
+    @Test func asciiPathMatchesTheUnicodePath() {
+        let ascii = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
+        let texts = ascii + ascii.map { "a\($0)b" } + ascii.map { "\($0)\($0)Z9\($0)" } + ["", "Hello, World!", "--x--", "A B C"]
+        for text in texts {
+            #expect(Slug.make(from: text) == Slug.make(from: text + "北"), "\(text.debugDescription)")
+        }
+    }
 }

@@ -6,6 +6,14 @@ public enum Sections {
     public static let layout: Set<String> = ["main", "site-header", "site-footer", "site-search", "site-search-q"]
 
     public static func ids(for kind: Kind) -> Set<String> {
+        allIDs[kind] ?? layout
+    }
+
+    /// `ids(for:)` of every kind, made once: each body's outline and HTML
+    /// start from them.
+    private static let allIDs = Dictionary(uniqueKeysWithValues: Kind.allCases.map { ($0, makeIDs(for: $0)) })
+
+    private static func makeIDs(for kind: Kind) -> Set<String> {
         let own: Set<String>
         switch kind {
         case .actor:

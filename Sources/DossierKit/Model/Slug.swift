@@ -11,6 +11,24 @@ public enum Slug {
     /// Turns any text into slug characters: lower case, runs of anything else
     /// become one `-`, no `-` at either end. May return an empty string.
     public static func make(from text: String) -> String {
+        // Most text is ASCII (every heading id of most reports): each byte
+        // decided by itself, with no Unicode property looked up.
+        if !text.containsUTF8(where: { $0 >= 0x80 }) {
+            var result: [UInt8] = []
+            result.reserveCapacity(text.utf8.count)
+            var pendingDash = false
+            for byte in text.utf8 {
+                let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
+                if isSlugByte(lower), lower != UInt8(ascii: "-") {
+                    if pendingDash, !result.isEmpty { result.append(UInt8(ascii: "-")) }
+                    pendingDash = false
+                    result.append(lower)
+                } else {
+                    pendingDash = true
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
         var result = ""
         var pendingDash = false
         for scalar in text.unicodeScalars {
