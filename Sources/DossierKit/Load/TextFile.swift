@@ -66,7 +66,12 @@ enum TextFile {
             diagnostics.append(Messages.utf16(at: SourceLocation(path: path, line: 1, column: 1)))
             return nil
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        // `memchr`, not a Swift loop over every byte of every file.
+        let nulOffset = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let hit = memchr(base, 0, buffer.count) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+        if let nul = nulOffset {
             diagnostics.append(Messages.binaryFile(at: position(ofByte: nul, in: bytes, path: path)))
             return nil
         }
