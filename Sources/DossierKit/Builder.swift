@@ -49,7 +49,8 @@ public struct Builder: Sendable {
     /// Every check of a build; writes nothing.
     public func check() -> Diagnostics {
         var diagnostics = Diagnostics()
-        _ = prepare(&diagnostics)
+        var stages = StageClock(progress: nil)
+        _ = prepare(&diagnostics, stages: &stages, renderBodies: false)
         return diagnostics
     }
 
@@ -83,9 +84,13 @@ public struct Builder: Sendable {
         return prepare(&diagnostics, stages: &stages)
     }
 
-    private func prepare(_ diagnostics: inout Diagnostics, stages: inout StageClock) -> (Site, Theme)? {
+    /// `renderBodies`: whether loading also makes each body's HTML (for a
+    /// build, from the same parse; `check` renders nothing).
+    private func prepare(
+        _ diagnostics: inout Diagnostics, stages: inout StageClock, renderBodies: Bool = true
+    ) -> (Site, Theme)? {
         stages.enter(.read)
-        let content = ContentLoader(project: project).load(&diagnostics)
+        let content = ContentLoader(project: project, renderBodies: renderBodies).load(&diagnostics)
         stages.enter(.check)
         let site = Validator(content: content, includeDrafts: project.includeDrafts).validate(&diagnostics)
         let theme = Theme.load(from: project.templates, &diagnostics)

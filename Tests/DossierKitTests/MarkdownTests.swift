@@ -54,6 +54,20 @@ import Testing
         #expect(outline.headingIDs == rendered)
     }
 
+    /// A build takes a body's HTML from the parse that outlines it: the
+    /// same HTML as a parse of its own, and the same outline as without it.
+    @Test(arguments: cases())
+    func outlineWithHTMLIsTheRenderedHTML(_ name: String) throws {
+        let text = try String(contentsOf: Self.folder.appendingPathComponent(name + ".md"), encoding: .utf8)
+        let body = MarkdownBody(text: text, firstLine: 1, path: "x.md")
+        let plain = Markdown.outline(of: body, reservedIDs: Sections.ids(for: .event))
+        let both = Markdown.outline(of: body, reservedIDs: Sections.ids(for: .event), rewrite: Self.rewrite)
+        #expect(plain.html == nil)
+        #expect(both.html == (try Self.render(name)))
+        #expect(both.links == plain.links)
+        #expect(both.headingIDs == plain.headingIDs)
+    }
+
     @Test func headingIDsAvoidRepeatsAndThemeSections() {
         let text = "## History\n\n## History\n\n## Events\n\n## Summary\n\n## ???\n\n## Société Générale\n"
         let outline = Markdown.outline(of: MarkdownBody(text: text, firstLine: 1, path: "x.md"), reservedIDs: Sections.ids(for: .actor))
@@ -134,5 +148,37 @@ import Testing
         // cmark decodes `&#45;`, so the destination text is not in the
         // source: the position falls back to cmark's own (the link's start).
         expect("Text 1️⃣[X](actor:a&#45;b)", ["actor:a-b"])
+    }
+}
+
+/// Pages take each body's HTML from loading when every link of it names a
+/// page of the site, and render it again when one does not (the link then
+/// stays as written): either way the HTML a separate parse would make.
+@Suite struct BodyHTMLTests {
+    static func reparsed(_ entry: Entry, _ site: Site) -> String {
+        Markdown.html(of: entry.body.text, reservedIDs: Sections.ids(for: entry.kind)) { destination in
+            guard let (kind, slug, fragment) = Reference.parse(destination: destination), site[PageKey(kind, slug)] != nil
+            else { return nil }
+            let url = Addresses.relative(from: entry.pagePath, to: Addresses.page(PageKey(kind, slug)))
+            return fragment.map { url + "#" + $0 } ?? url
+        }
+    }
+
+    @Test func loadedHTMLIsTheReparsedHTML() throws {
+        let site = try JSONTextTests.site(Fixture.content)
+        let linking = site.entries.values.filter { !$0.links.isEmpty }
+        #expect(linking.count > 10)
+        for entry in site.entries.values {
+            #expect(entry.bodyHTML != nil)
+            #expect(Renderer.bodyHTML(entry, path: entry.pagePath, site: site) == Self.reparsed(entry, site), "\(entry.key)")
+        }
+        // Without one of its targets, an entry's link stays as written.
+        let entry = try #require(linking.min { $0.key < $1.key })
+        let target = PageKey(entry.links[0].kind, entry.links[0].slug)
+        let smaller = Site(settings: site.settings, entries: site.entries.values.filter { $0.key != target })
+        let html = Renderer.bodyHTML(entry, path: entry.pagePath, site: smaller)
+        #expect(html == Self.reparsed(entry, smaller))
+        #expect(html != entry.bodyHTML)
+        #expect(html.contains("href=\"\(target.kind.rawValue):\(target.slug)"))
     }
 }

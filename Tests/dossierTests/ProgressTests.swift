@@ -35,20 +35,21 @@ import Testing
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs util-linux script"))
     func longBuildShowsProgressOnATerminal() throws {
         try FaultTests.withTemporaryFolder { folder in
-            // 300 events: 597 pages, over a second in a debug build.
-            let content = try FaultTests.generate(events: 300, in: folder)
+            // 500 events: 987 pages, about a second in a debug build (the
+            // line shows from 0.3 s, at most ten times a second).
+            let content = try FaultTests.generate(events: 500, in: folder)
             let shown = try Self.onTerminal(Self.arguments(content, folder), in: folder)
             // Counting up to every page, then the last stage, then erased before the summary.
-            #expect(shown.contains(Self.erase + "rendering 597/597 pages"), "\(shown.prefix(400))")
+            #expect(shown.contains(Self.erase + "rendering 987/987 pages"), "\(shown.prefix(400))")
             #expect(shown.contains(Self.erase + "writing…"))
             let draws = shown.components(separatedBy: Self.erase + "rendering ").count - 1
             #expect(draws >= 2 && draws < 100, "drawn \(draws) times")
             // Erased before the warnings and the summary, and never drawn after them.
-            let summary = try #require(shown.range(of: "built 60 actors"))
+            let summary = try #require(shown.range(of: "built 100 actors"))
             #expect(shown.contains("writing…" + Self.erase + "content/"), "\(shown.suffix(300))")
             let lastDraw = try #require(shown.range(of: Self.erase, options: .backwards))
             #expect(lastDraw.upperBound < summary.lowerBound)
-            #expect(!shown.contains("597/597 pages" + Self.erase + "rendering 597/597"), "the same count drawn twice")
+            #expect(!shown.contains("987/987 pages" + Self.erase + "rendering 987/987"), "the same count drawn twice")
 
             for quiet in [["-q"], ["--format", "json"]] {
                 let run = try Self.onTerminal(Self.arguments(content, folder, quiet), in: folder)

@@ -4,23 +4,34 @@ import Foundation
 /// Every cmark call of the project. Each function parses, uses and frees its
 /// own tree and returns only Swift values: no C pointer outlives a call.
 public enum Markdown {
-    /// The links and heading ids of a body, with file positions.
-    static func outline(of body: MarkdownBody, reservedIDs: Set<String>) -> BodyOutline {
+    /// The links and heading ids of a body, with file positions; with
+    /// `rewrite`, also the body as HTML (what `html(of:reservedIDs:rewrite:)`
+    /// returns), from the same parse: a build parses each body once.
+    static func outline(
+        of body: MarkdownBody, reservedIDs: Set<String>, rewrite: ((String) -> String?)? = nil
+    ) -> BodyOutline {
         withTree(body.text) { root in
             var outline = BodyOutline()
             var ids = HeadingIDs(reserved: reservedIDs)
             var locator = LinkLocator(body: body)
+            var headings: [OpaquePointer] = []
             walk(root) { node, entering in
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_HEADING where entering:
                     outline.headingIDs.append(ids.next(for: plainText(of: node)))
+                    headings.append(node)
                 case CMARK_NODE_LINK where !entering:
                     let destination = String(cString: cmark_node_get_url(node))
                     let location = position(of: destination, link: node, with: &locator)
                     outline.links.append(LinkOccurrence(destination: destination, location: location))
+                    if let url = rewrite?(destination) { cmark_node_set_url(node, url) }
                 default:
                     break
                 }
+            }
+            if rewrite != nil {
+                for (heading, id) in zip(headings, outline.headingIDs) { replaceWithAnchoredHeading(heading, id: id) }
+                outline.html = render(root)
             }
             return outline
         }
@@ -46,10 +57,14 @@ public enum Markdown {
             for heading in headings {
                 replaceWithAnchoredHeading(heading, id: ids.next(for: plainText(of: heading)))
             }
-            guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return "" }
-            defer { free(rendered) }
-            return String(cString: rendered)
+            return render(root)
         }
+    }
+
+    private static func render(_ root: OpaquePointer) -> String {
+        guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
     }
 
     private static func withTree<T>(_ text: String, _ use: (OpaquePointer) -> T) -> T {

@@ -21,8 +21,10 @@ public struct LinkOccurrence: Hashable, Sendable {
     public let location: SourceLocation
 }
 
-/// What loading learns from a body: its links and its headings' ids.
+/// What loading learns from a body: its links and its headings' ids, and
+/// (when asked for) its HTML, all from one cmark parse.
 public struct BodyOutline: Sendable {
     public var links: [LinkOccurrence] = []
     public var headingIDs: [String] = []
+    public var html: String?
 }
