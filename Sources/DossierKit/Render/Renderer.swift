@@ -114,7 +114,7 @@ struct Renderer: Sendable {
     /// else the body is parsed again.
     static func bodyHTML(_ entry: Entry, path: String, site: Site) -> String {
         if let html = entry.bodyHTML, path == entry.pagePath,
-            entry.links.allSatisfy({ site[PageKey($0.kind, $0.slug)] != nil })
+            site.relations.everyReferenceResolves || entry.links.allSatisfy({ site[PageKey($0.kind, $0.slug)] != nil })
         {
             return html
         }

@@ -5,6 +5,9 @@ public struct Relations: Sendable {
     /// Entries, not keys: the pages that list them need each entry, and
     /// looking every key up again cost a hash per list item.
     private var incoming: [PageKey: [Edge: [Entry]]] = [:]
+    /// Whether every reference of every entry (fields and body links) names
+    /// an entry of the site, as in every site that passed its checks.
+    public private(set) var everyReferenceResolves = true
 
     /// The ways one page points at another.
     public enum Edge: Hashable, Sendable {
@@ -29,10 +32,15 @@ public struct Relations: Sendable {
         for (index, entry) in all.enumerated() { number[entry.key] = index }
         let edges: [Edge] = [.involves, .belongsTo, .affiliatedWith, .linksTo]
         var packed: [UInt64] = []
+        var resolves = true
         for (source, entry) in all.enumerated() {
             var seen: [UInt64] = []
             entry.forEachReference { reference in
-                guard let target = number[PageKey(reference.kind, reference.slug)], target != source else { return }
+                guard let target = number[PageKey(reference.kind, reference.slug)] else {
+                    resolves = false
+                    return
+                }
+                guard target != source else { return }
                 let edge: Edge
                 switch reference.origin {
                 case .body: edge = .linksTo
@@ -45,6 +53,7 @@ public struct Relations: Sendable {
                 packed.append(code)
             }
         }
+        everyReferenceResolves = resolves
         packed.sort()
         var index = 0
         while index < packed.count {
