@@ -5,12 +5,12 @@ enum Lint {
     static func check(_ site: Site, _ diagnostics: inout Diagnostics) {
         let relations = site.relations
         for source in site.entries(of: .source)
-        where relations.pages(.event, pointingAt: source.key, by: .involves).isEmpty && relations.linkedFrom(source.key).isEmpty {
+        where !relations.hasEntries(.event, pointingAt: source.key, by: .involves) && relations.linkedFromEntries(source.key).isEmpty {
             diagnostics.append(Messages.uncitedSource(path: source.path))
         }
         for actor in site.entries(of: .actor)
-        where relations.pages(.event, pointingAt: actor.key, by: .involves).isEmpty
-            && !relations.linkedFrom(actor.key).contains(where: { $0.kind == .event })
+        where !relations.hasEntries(.event, pointingAt: actor.key, by: .involves)
+            && !relations.linkedFromEntries(actor.key).contains(where: { $0.kind == .event })
         {
             diagnostics.append(Messages.actorInNoEvent(path: actor.path))
         }

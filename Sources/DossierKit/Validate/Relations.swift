@@ -77,6 +77,11 @@ public struct Relations: Sendable {
         (incoming[key]?[edge] ?? []).filter { $0.kind == kind }
     }
 
+    /// Whether any entry of `kind` points at `key` by `edge` (no list made).
+    public func hasEntries(_ kind: Kind, pointingAt key: PageKey, by edge: Edge) -> Bool {
+        incoming[key]?[edge]?.contains { $0.kind == kind } ?? false
+    }
+
     /// Pages of `kind` pointing at `key` by `edge`, in display order.
     public func pages(_ kind: Kind, pointingAt key: PageKey, by edge: Edge) -> [PageKey] {
         entries(kind, pointingAt: key, by: edge).map(\.key)
