@@ -27,6 +27,32 @@ import Testing
         #expect(Reference.parse(destination: destination) == nil)
     }
 
+    /// ASCII destinations are cut at bytes: the same cuts as the
+    /// `Character` search the rest of the text gets.
+    @Test func asciiCutsAreTheCharacterCuts() {
+        func byCharacters(_ destination: String) -> (kind: Kind, slug: String, fragment: String?)? {
+            guard let colon = destination.firstIndex(of: ":"), let kind = Kind(linkPrefix: String(destination[..<colon]))
+            else { return nil }
+            let rest = destination[destination.index(after: colon)...]
+            guard let hash = rest.firstIndex(of: "#") else { return (kind, String(rest), nil) }
+            return (kind, String(rest[..<hash]), String(rest[rest.index(after: hash)...]))
+        }
+        let pieces = ["actor", "event", "Actor", ":", "#", "", "x", "a-b", "::", "##", "\r\n", " ", "?q=1"]
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let destination = a + b + c
+                    let mine = Reference.parse(destination: destination), theirs = byCharacters(destination)
+                    #expect(mine?.kind == theirs?.kind && mine?.slug == theirs?.slug && mine?.fragment == theirs?.fragment,
+                            "\(destination.debugDescription)")
+                }
+            }
+        }
+        // Not ASCII: a colon joined to a combining mark is no cut.
+        #expect(Reference.parse(destination: "actor:\u{301}x") == nil)
+        #expect(Reference.parse(destination: "actor:é#b")?.slug == "é")
+    }
+
     @Test func kindFolders() {
         #expect(Kind.allCases.map(\.folder) == ["actors", "countries", "events", "sources", "pages"])
         #expect(Kind(linkPrefix: "event") == .event)

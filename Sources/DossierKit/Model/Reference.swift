@@ -25,6 +25,21 @@ public struct Reference: Hashable, Sendable {
     /// The reference a body link destination names (`actor:x#y`), or nil when
     /// the destination is not of the `KIND:SLUG` form.
     public static func parse(destination: String) -> (kind: Kind, slug: String, fragment: String?)? {
+        // ASCII destinations (nearly all) are cut at bytes: a `Character`
+        // search costs a grapheme break per character, and every body link
+        // is parsed twice while loading. Other text keeps the `Character`
+        // search, where `:` or `#` followed by a combining mark is no cut.
+        if !destination.containsUTF8(where: { $0 >= 0x80 }) {
+            let bytes = destination.utf8
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
+                let kind = Kind(linkPrefix: String(destination[..<colon]))
+            else { return nil }
+            let rest = bytes[bytes.index(after: colon)...]
+            if let hash = rest.firstIndex(of: UInt8(ascii: "#")) {
+                return (kind, String(destination[rest.startIndex..<hash]), String(destination[bytes.index(after: hash)...]))
+            }
+            return (kind, String(destination[rest.startIndex...]), nil)
+        }
         guard let colon = destination.firstIndex(of: ":"),
             let kind = Kind(linkPrefix: String(destination[..<colon]))
         else { return nil }

@@ -52,25 +52,9 @@ enum RelationsSVG {
         // Level labels reach no higher or lower than 150 from the middle: crop the empty bands.
         let crop = level ? size / 2 - 150 : 0
         var svg = SVGText(capacity: 2048 + 512 * placed.count)
-        svg.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-relations\" viewBox=\"0 ")
-        svg.number(crop)
-        svg.raw(" ")
-        svg.number(size)
-        svg.raw(" ")
-        svg.number(size - 2 * crop)
-        svg.raw("\" role=\"group\" aria-labelledby=\"")
-        svg.raw(id)
-        svg.raw("-title\" aria-describedby=\"")
-        svg.raw(id)
-        svg.raw("-desc\" font-size=\"14\"><title id=\"")
-        svg.raw(id)
-        svg.raw("-title\">")
-        svg.escaped(title)
-        svg.raw("</title><desc id=\"")
-        svg.raw(id)
-        svg.raw("-desc\">")
-        svg.escaped([description, note].filter { !$0.isEmpty }.joined(separator: " "))
-        svg.raw("</desc>")
+        svg.open(
+            kind: "chart-relations", viewBox: (0, crop, size, size - 2 * crop), fontSize: "14", id: id, title: title,
+            description: [description, note].filter { !$0.isEmpty }.joined(separator: " "))
         edgeMarkup(edges, points: points, centerID: center?.id, into: &svg)
         svg.raw("<g class=\"rel-nodes\">")
         for node in placed {

@@ -56,6 +56,40 @@ struct SVGText {
         bytes.reserveCapacity(capacity)
     }
 
+    /// The opening of a picture: an `<svg role="group">` of class
+    /// `chart <kind>` named by its `<title>` and described by its `<desc>`
+    /// (ids `<id>-title` and `<id>-desc`).
+    mutating func open(
+        kind: StaticString, viewBox: (x: Double, y: Double, width: Double, height: Double), fontSize: StaticString,
+        id: String, title: String, description: String
+    ) {
+        raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart ")
+        raw(kind)
+        raw("\" viewBox=\"")
+        number(viewBox.x)
+        raw(" ")
+        number(viewBox.y)
+        raw(" ")
+        number(viewBox.width)
+        raw(" ")
+        number(viewBox.height)
+        raw("\" role=\"group\" aria-labelledby=\"")
+        raw(id)
+        raw("-title\" aria-describedby=\"")
+        raw(id)
+        raw("-desc\" font-size=\"")
+        raw(fontSize)
+        raw("\"><title id=\"")
+        raw(id)
+        raw("-title\">")
+        escaped(title)
+        raw("</title><desc id=\"")
+        raw(id)
+        raw("-desc\">")
+        escaped(description)
+        raw("</desc>")
+    }
+
     /// Markup as it is.
     mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
