@@ -27,11 +27,29 @@ final class PartialCache: Sendable {
     struct List: Sendable {
         fileprivate let partial: String
         fileprivate let id: Int
+        /// The way back to the site's root on the list's pages.
+        fileprivate let root: String
+        /// Set when the partial's items are rendered once for all depths
+        /// (`Theme.depthFree`): the partial's number among those.
+        fileprivate let depthFree: Int?
     }
+
+    /// What stands for the way to the root in an item rendered once for
+    /// every depth: a byte no text of the report holds (checked for each
+    /// item) and that no escaping changes.
+    static let rootStandIn: UInt8 = 0x01
+    static let rootStandInText = String(UnicodeScalar(rootStandIn))
 
     private struct ListName: Hashable {
         let partial: String
         let root: String
+    }
+
+    /// An item rendered with the stand-in: its entry, partial and number.
+    private struct DepthFreeKey: Hashable {
+        let entry: ObjectIdentifier
+        let partial: Int
+        let number: Int
     }
 
     /// An item: the entry it shows (by identity; the cached value keeps the
@@ -47,14 +65,21 @@ final class PartialCache: Sendable {
     /// `nil` when only the presence of lists matters (fragment checks).
     private let theme: Theme?
     private let shared = Mutex<[Key: String]>([:])
-    private let lists = Mutex<[ListName: Int]>([:])
+    private let lists = Mutex<(ids: [ListName: Int], roots: [String: Int])>(([:], [:]))
     /// The items in shards, each with its own lock: every list item of every
     /// page looks here, from every core at once, and one lock made the cores
     /// wait for each other.
     private let shards = (0..<16).map { _ in Mutex<[ItemKey: (entry: Entry, text: String)]>([:]) }
+    /// Items rendered once for every depth, with the stand-in; nil when one
+    /// of the item's own values holds the stand-in byte (rendered per depth).
+    private let depthFreeShards = (0..<16).map { _ in Mutex<[DepthFreeKey: (entry: Entry, text: String?)]>([:]) }
+    private let depthFreePartials: [String]
 
-    init(theme: Theme?) {
+    /// `sharedAcrossDepths: false` renders every item once per depth
+    /// (tests compare the two).
+    init(theme: Theme?, sharedAcrossDepths: Bool = true) {
         self.theme = theme
+        depthFreePartials = sharedAcrossDepths ? (theme?.depthFree.sorted() ?? []) : []
     }
 
     /// The text of `partial` for `variant` on a page whose way back to the
@@ -75,25 +100,71 @@ final class PartialCache: Sendable {
     /// root is `root`.
     func list(_ partial: String, root: String) -> List {
         let name = ListName(partial: partial, root: root)
-        let id = lists.withLock { lists in
-            if let id = lists[name] { return id }
-            lists[name] = lists.count
-            return lists.count - 1
+        let (id, depths) = lists.withLock { lists in
+            if let id = lists.ids[name] { return (id, lists.roots[partial] ?? 1) }
+            lists.ids[name] = lists.ids.count
+            lists.roots[partial, default: 0] += 1
+            return (lists.ids.count - 1, lists.roots[partial] ?? 1)
         }
-        return List(partial: partial, id: id)
+        // Rendered once for all depths only once the partial is listed at a
+        // second depth: most item partials show on entry pages alone, where
+        // the stand-in would only add work.
+        let depthFree = depths > 1 ? depthFreePartials.firstIndex(of: partial) : nil
+        return List(partial: partial, id: id, root: root, depthFree: depthFree)
     }
 
     /// The text of `list`'s partial for `entry` (and `number`); `view`
-    /// builds the partial's values when it is not cached.
-    func item(_ list: List, _ entry: Entry, number: Int = 0, view: () -> View) -> String {
+    /// builds the partial's values, for a way back to the root, when it is
+    /// not cached. A depth-free partial renders an item once, with the
+    /// stand-in for the root, and each depth's text puts its root in.
+    func item(_ list: List, _ entry: Entry, number: Int = 0, view: (_ root: String) -> View) -> String {
         guard let theme else { return "<li></li>\n" }
         let id = ObjectIdentifier(entry)
         let key = ItemKey(entry: id, list: list.id, number: number)
         let shard = shards[Int((UInt(bitPattern: id) >> 4) % UInt(shards.count))]
         if let cached = shard.withLock({ $0[key]?.text }) { return cached }
-        let text = theme.render(view(), template: list.partial)
+        let text: String
+        if let partial = list.depthFree, let standIn = depthFreeText(list, partial, entry, number, view: view) {
+            text = Self.put(list.root, into: standIn)
+        } else {
+            text = theme.render(view(list.root), template: list.partial)
+        }
         shard.withLock { $0[key] = (entry, text) }
         return text
+    }
+
+    /// The item's text with the stand-in for the root; nil when a value of
+    /// the item itself holds the stand-in byte.
+    private func depthFreeText(
+        _ list: List, _ partial: Int, _ entry: Entry, _ number: Int, view: (_ root: String) -> View
+    ) -> String? {
+        guard let theme else { return nil }
+        let id = ObjectIdentifier(entry)
+        let key = DepthFreeKey(entry: id, partial: partial, number: number)
+        let shard = depthFreeShards[Int((UInt(bitPattern: id) >> 4) % UInt(depthFreeShards.count))]
+        if let cached = shard.withLock({ $0[key] }) { return cached.text }
+        let values = view(Self.rootStandInText)
+        // The stand-in may appear only where the root was put: once, at the
+        // start of `url`.
+        let text: String? =
+            values.holdsOnlyInURL(Self.rootStandIn) ? theme.render(values, template: list.partial) : nil
+        shard.withLock { $0[key] = (entry, text) }
+        return text
+    }
+
+    /// How many items were rendered once for every depth.
+    var depthFreeItemCount: Int {
+        depthFreeShards.reduce(0) { count, shard in count + shard.withLock { $0.values.count { $0.text != nil } } }
+    }
+
+    /// `text` with every stand-in byte replaced by `root`.
+    static func put(_ root: String, into text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            if byte == rootStandIn { bytes += root.utf8 } else { bytes.append(byte) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Drops the items of `entries` and every text that shows no single
@@ -101,6 +172,11 @@ final class PartialCache: Sendable {
     func forget(_ entries: Set<PageKey>) {
         shared.withLock { $0 = [:] }
         for shard in shards {
+            shard.withLock { cache in
+                cache = cache.filter { _, value in !entries.contains(value.entry.key) }
+            }
+        }
+        for shard in depthFreeShards {
             shard.withLock { cache in
                 cache = cache.filter { _, value in !entries.contains(value.entry.key) }
             }

@@ -34,6 +34,16 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral {
         set { values[name] = newValue }
     }
 
+    /// Whether `url` holds `byte` and no other text value does.
+    func holdsOnlyInURL(_ byte: UInt8) -> Bool {
+        func holds(_ value: Any?) -> Bool { (value as? String)?.containsUTF8(where: { $0 == byte }) ?? false }
+        guard holds(child(named: "url")) else { return false }
+        if values.contains(where: { $0.key != "url" && holds($0.value) }) { return false }
+        guard let link else { return true }
+        return ![link.title, link.kindLabel, link.summary, link.date, link.datetime, link.status, link.statusLabel,
+                 link.detail, link.publisher, link.externalURL, link.archiveURL].contains { holds($0) }
+    }
+
     func child(named name: String) -> Any? {
         // An empty dictionary would still hash the name.
         if !values.isEmpty, let value = values[name] { return value }

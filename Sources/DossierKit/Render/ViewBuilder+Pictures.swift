@@ -51,8 +51,8 @@ extension ViewBuilder {
         var list = ""
         for item in connected {
             let other = item.entry
-            list += partials.item(items, other, number: item.weight) {
-                var view = link(to: other, from: path)
+            list += partials.item(items, other, number: item.weight) { root in
+                var view = link(to: other, root: root)
                 view["weight"] = item.weight
                 view["weightLabel"] = item.weight == 1 ? "1 shared event or tie" : "\(item.weight) shared events or ties"
                 return view

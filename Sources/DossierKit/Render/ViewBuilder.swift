@@ -111,8 +111,13 @@ final class ViewBuilder: @unchecked Sendable {
     /// `false` when the entry has no value: Mustache would otherwise look the
     /// key up on the enclosing page and show the page's own value.
     func link(to entry: Entry, from path: String) -> View {
+        link(to: entry, root: Addresses.root(from: path))
+    }
+
+    /// The same for a page whose way back to the site's root is `root`.
+    func link(to entry: Entry, root: String) -> View {
         let link = View.Link(
-            title: entry.title, url: Addresses.relative(from: path, to: entry.pagePath),
+            title: entry.title, url: root + entry.pagePath,
             kindLabel: Labels.kind(entry.kind), summary: entry.summary)
         if let event = entry.event {
             link.date = Labels.span(event.date, event.endDate)
@@ -148,7 +153,7 @@ final class ViewBuilder: @unchecked Sendable {
         let list = partials.list(partial, root: Addresses.root(from: path))
         var html = ""
         for entry in entries {
-            html += partials.item(list, entry) { link(to: entry, from: path) }
+            html += partials.item(list, entry) { root in link(to: entry, root: root) }
         }
         return html.isEmpty ? false : html
     }
