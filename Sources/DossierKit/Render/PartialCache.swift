@@ -70,9 +70,10 @@ final class PartialCache: Sendable {
     /// page looks here, from every core at once, and one lock made the cores
     /// wait for each other.
     private let shards = (0..<16).map { _ in Mutex<[ItemKey: (entry: Entry, text: String)]>([:]) }
-    /// Items rendered once for every depth, with the stand-in; nil when one
-    /// of the item's own values holds the stand-in byte (rendered per depth).
-    private let depthFreeShards = (0..<16).map { _ in Mutex<[DepthFreeKey: (entry: Entry, text: String?)]>([:]) }
+    /// Items rendered once for every depth, with the stand-in, as the pieces
+    /// between stand-ins; nil when one of the item's own values holds the
+    /// stand-in byte (rendered per depth).
+    private let depthFreeShards = (0..<16).map { _ in Mutex<[DepthFreeKey: (entry: Entry, pieces: [String]?)]>([:]) }
     private let depthFreePartials: [String]
 
     /// `sharedAcrossDepths: false` renders every item once per depth
@@ -124,8 +125,8 @@ final class PartialCache: Sendable {
         let shard = shards[Int((UInt(bitPattern: id) >> 4) % UInt(shards.count))]
         if let cached = shard.withLock({ $0[key]?.text }) { return cached }
         let text: String
-        if let partial = list.depthFree, let standIn = depthFreeText(list, partial, entry, number, view: view) {
-            text = Self.put(list.root, into: standIn)
+        if let partial = list.depthFree, let pieces = depthFreePieces(list, partial, entry, number, view: view) {
+            text = pieces.joined(separator: list.root)
         } else {
             text = theme.render(view(list.root), template: list.partial)
         }
@@ -133,38 +134,33 @@ final class PartialCache: Sendable {
         return text
     }
 
-    /// The item's text with the stand-in for the root; nil when a value of
-    /// the item itself holds the stand-in byte.
-    private func depthFreeText(
+    /// The item's text rendered with the stand-in for the root, cut at each
+    /// stand-in; nil when a value of the item itself holds the stand-in byte.
+    private func depthFreePieces(
         _ list: List, _ partial: Int, _ entry: Entry, _ number: Int, view: (_ root: String) -> View
-    ) -> String? {
+    ) -> [String]? {
         guard let theme else { return nil }
         let id = ObjectIdentifier(entry)
         let key = DepthFreeKey(entry: id, partial: partial, number: number)
         let shard = depthFreeShards[Int((UInt(bitPattern: id) >> 4) % UInt(depthFreeShards.count))]
-        if let cached = shard.withLock({ $0[key] }) { return cached.text }
+        if let cached = shard.withLock({ $0[key] }) { return cached.pieces }
         let values = view(Self.rootStandInText)
         // The stand-in may appear only where the root was put: once, at the
         // start of `url`.
-        let text: String? =
-            values.holdsOnlyInURL(Self.rootStandIn) ? theme.render(values, template: list.partial) : nil
-        shard.withLock { $0[key] = (entry, text) }
-        return text
+        let pieces = values.holdsOnlyInURL(Self.rootStandIn)
+            ? Self.pieces(of: theme.render(values, template: list.partial)) : nil
+        shard.withLock { $0[key] = (entry, pieces) }
+        return pieces
+    }
+
+    /// `text` cut at every stand-in byte (which is dropped).
+    static func pieces(of text: String) -> [String] {
+        text.utf8.split(separator: rootStandIn, omittingEmptySubsequences: false).map { String(Substring($0)) }
     }
 
     /// How many items were rendered once for every depth.
     var depthFreeItemCount: Int {
-        depthFreeShards.reduce(0) { count, shard in count + shard.withLock { $0.values.count { $0.text != nil } } }
-    }
-
-    /// `text` with every stand-in byte replaced by `root`.
-    static func put(_ root: String, into text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            if byte == rootStandIn { bytes += root.utf8 } else { bytes.append(byte) }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        depthFreeShards.reduce(0) { count, shard in count + shard.withLock { $0.values.count { $0.pieces != nil } } }
     }
 
     /// Drops the items of `entries` and every text that shows no single
