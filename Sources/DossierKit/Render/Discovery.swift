@@ -18,9 +18,11 @@ enum Discovery {
     static func feed(_ site: Site, base: String) -> String {
         let settings = site.settings
         let events = site.entries(of: .event).reversed()
-        let newest = site.entries.values.flatMap { entry -> [PartialDate] in
-            (entry.event.map { [$0.date] } ?? []) + (entry.event?.updates ?? entry.actor?.updates ?? []).map(\.date)
-        }.max()
+        var newest: PartialDate?
+        for entry in site.entries.values {
+            if let event = entry.event { newest = max(newest ?? event.date, event.date) }
+            for update in entry.event?.updates ?? entry.actor?.updates ?? [] { newest = max(newest ?? update.date, update.date) }
+        }
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(settings.language))">
@@ -33,14 +35,31 @@ enum Discovery {
             <author><name>\(escape(settings.author ?? settings.title))</name></author>
 
             """
+        // Ten thousand entries: appended piece by piece into one string,
+        // with no interpolated string per line.
+        xml.reserveCapacity(xml.utf8.count + 400 * events.count)
+        let root = absoluteRoot(base)
         for entry in events {
             guard let event = entry.event else { continue }
-            let url = escape(Addresses.absolute(entry.pagePath, base: base))
-            let updated = ([event.date] + event.updates.map(\.date)).max()
-            xml += "<entry>\n<title>\(escape(entry.title))</title>\n<id>\(url)</id>\n"
-            xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>\n"
-            xml += "<published>\(timestamp(event.date))</published>\n<updated>\(timestamp(updated))</updated>\n"
-            if let summary = entry.summary { xml += "<summary>\(escape(summary))</summary>\n" }
+            let url = escape(root + pretty(entry.pagePath))
+            var updated = event.date
+            for update in event.updates { updated = max(updated, update.date) }
+            xml += "<entry>\n<title>"
+            xml += escape(entry.title)
+            xml += "</title>\n<id>"
+            xml += url
+            xml += "</id>\n<link rel=\"alternate\" type=\"text/html\" href=\""
+            xml += url
+            xml += "\"/>\n<published>"
+            xml += timestamp(event.date)
+            xml += "</published>\n<updated>"
+            xml += timestamp(updated)
+            xml += "</updated>\n"
+            if let summary = entry.summary {
+                xml += "<summary>"
+                xml += escape(summary)
+                xml += "</summary>\n"
+            }
             xml += "</entry>\n"
         }
         return xml + "</feed>\n"
@@ -48,10 +67,25 @@ enum Discovery {
 
     static func sitemap(_ paths: [String], base: String) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        xml.reserveCapacity(xml.utf8.count + 100 * paths.count)
+        let root = absoluteRoot(base)
         for path in paths.sorted() where path.hasSuffix("index.html") {
-            xml += "<url><loc>\(escape(Addresses.absolute(path, base: base)))</loc></url>\n"
+            xml += "<url><loc>"
+            xml += escape(root + pretty(path))
+            xml += "</loc></url>\n"
         }
         return xml + "</urlset>\n"
+    }
+
+    /// `Addresses.absolute(path, base:)` in two parts, the first made once
+    /// per file: `base` with one `/` at its end ...
+    private static func absoluteRoot(_ base: String) -> String {
+        (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/"
+    }
+
+    /// ... and the path, `index.html` dropped.
+    private static func pretty(_ path: String) -> Substring {
+        path.hasSuffix("index.html") ? path.dropLast("index.html".count) : path[...]
     }
 
     /// RFC 3339 at the start of the date's first day (a partial date is
