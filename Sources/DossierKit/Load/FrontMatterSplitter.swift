@@ -1,3 +1,5 @@
+import Foundation
+
 /// A content file cut in two: the YAML between the `---` lines and the body.
 struct SplitFile {
     /// The YAML text; its first line is file line 2.
@@ -13,35 +15,43 @@ struct SplitFile {
 /// `Character` walk would, without grapheme breaking over every byte.
 enum FrontMatterSplitter {
     static func split(_ text: String, path: String, _ diagnostics: inout Diagnostics) -> SplitFile? {
-        let utf8 = text.utf8
-        let newline = UInt8(ascii: "\n")
-        let firstEnd = utf8.firstIndex(of: newline) ?? utf8.endIndex
-        guard isFence(text[utf8.startIndex..<firstEnd]) else {
+        var text = text
+        // Offsets of the front matter, where the body starts and its first
+        // line, found with `memchr` on the text's bytes.
+        let found = text.withUTF8 { bytes -> (yaml: Range<Int>, body: Int, line: Int)? in
+            guard let base = bytes.baseAddress else { return (0..<0, -1, 0) }  // empty: no front matter
+            func lineEnd(from start: Int) -> Int {
+                guard start < bytes.count, let hit = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }
+                return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            }
+            func isFence(_ start: Int, _ end: Int) -> Bool {
+                guard end - start >= 3, bytes[start] == 0x2D, bytes[start + 1] == 0x2D, bytes[start + 2] == 0x2D else { return false }
+                return bytes[(start + 3)..<end].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            }
+            let firstEnd = lineEnd(from: 0)
+            guard isFence(0, firstEnd) else { return (0..<0, -1, 0) }
+            let yamlStart = min(firstEnd + 1, bytes.count)
+            var cursor = yamlStart
+            var lineNumber = 2
+            while true {
+                let end = lineEnd(from: cursor)
+                if isFence(cursor, end) { return (yamlStart..<cursor, min(end + 1, bytes.count), lineNumber + 1) }
+                guard end < bytes.count else { return nil }
+                cursor = end + 1
+                lineNumber += 1
+            }
+        }
+        guard let found else {
+            diagnostics.append(Messages.unclosedFrontMatter(path: path))
+            return nil
+        }
+        guard found.body >= 0 else {
             diagnostics.append(Messages.missingFrontMatter(path: path, empty: text.isEmpty))
             return nil
         }
-        let yamlStart = firstEnd < utf8.endIndex ? utf8.index(after: firstEnd) : utf8.endIndex
-        var cursor = yamlStart
-        var lineNumber = 2
-        while true {
-            let lineEnd = utf8[cursor...].firstIndex(of: newline) ?? utf8.endIndex
-            if isFence(text[cursor..<lineEnd]) {
-                let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : utf8.endIndex
-                let body = MarkdownBody(text: String(text[bodyStart...]), firstLine: lineNumber + 1, path: path)
-                return SplitFile(yaml: String(text[yamlStart..<cursor]), body: body)
-            }
-            guard lineEnd < utf8.endIndex else { break }
-            cursor = utf8.index(after: lineEnd)
-            lineNumber += 1
-        }
-        diagnostics.append(Messages.unclosedFrontMatter(path: path))
-        return nil
-    }
-
-    /// A `---` line, allowing trailing blanks.
-    private static func isFence(_ line: Substring) -> Bool {
-        let bytes = line.utf8
-        guard bytes.count >= 3, bytes.prefix(3).allSatisfy({ $0 == UInt8(ascii: "-") }) else { return false }
-        return bytes.dropFirst(3).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        let body = MarkdownBody(text: String(text[index(found.body)...]), firstLine: found.line, path: path)
+        return SplitFile(yaml: String(text[index(found.yaml.lowerBound)..<index(found.yaml.upperBound)]), body: body)
     }
 }
