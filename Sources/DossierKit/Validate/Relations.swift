@@ -19,6 +19,16 @@ public struct Relations: Sendable {
         case affiliatedWith
         /// A link in a body.
         case linksTo
+
+        /// The order of the edges in a packed integer.
+        fileprivate var rank: Int {
+            switch self {
+            case .involves: 0
+            case .belongsTo: 1
+            case .affiliatedWith: 2
+            case .linksTo: 3
+            }
+        }
     }
 
     /// `ordered`: each kind's entries in display order (`Site.ordered`).
@@ -33,8 +43,10 @@ public struct Relations: Sendable {
         let edges: [Edge] = [.involves, .belongsTo, .affiliatedWith, .linksTo]
         var packed: [UInt64] = []
         var resolves = true
+        // One entry's edges so far (a few): one buffer for every entry.
+        var seen: [UInt64] = []
         for (source, entry) in all.enumerated() {
-            var seen: [UInt64] = []
+            seen.removeAll(keepingCapacity: true)
             entry.forEachReference { reference in
                 guard let target = number[PageKey(reference.kind, reference.slug)] else {
                     resolves = false
@@ -47,7 +59,7 @@ public struct Relations: Sendable {
                 case .field("affiliations"): edge = .affiliatedWith
                 case .field: edge = entry.kind == .actor ? .belongsTo : .involves
                 }
-                let code = UInt64(target) << 34 | UInt64(edges.firstIndex(of: edge)!) << 32 | UInt64(source)
+                let code = UInt64(target) << 34 | UInt64(edge.rank) << 32 | UInt64(source)
                 guard !seen.contains(code) else { return }
                 seen.append(code)
                 packed.append(code)
