@@ -69,4 +69,23 @@ import Testing
             #expect(!page.contains("\u{1}"))
         }
     }
+
+    /// The stand-in is used only when `url` alone holds it: a title with the
+    /// byte (YAML's `"\x01"` can write one) sends its item down the per-depth
+    /// path. Every name a link answers is checked.
+    @Test func standInOnlyInURL() {
+        let link = View.Link(title: "Title", url: PartialCache.rootStandInText + "events/x/", kindLabel: "Event", summary: nil)
+        #expect(View(link: link).holdsOnlyInURL(PartialCache.rootStandIn))
+        for name in View.Link.names {
+            #expect(link.value(named: name) != nil, "\(name)")
+        }
+        #expect(link.value(named: "unknown") == nil)
+        link.publisher = "A\u{1}B"
+        #expect(!View(link: link).holdsOnlyInURL(PartialCache.rootStandIn))
+        let plain = View.Link(title: "T", url: "events/x/", kindLabel: "Event", summary: nil)
+        #expect(!View(link: plain).holdsOnlyInURL(PartialCache.rootStandIn))
+        var extra = View(link: View.Link(title: "T", url: PartialCache.rootStandInText + "x/", kindLabel: "K", summary: nil))
+        extra["weightLabel"] = "2\u{1}"
+        #expect(!extra.holdsOnlyInURL(PartialCache.rootStandIn))
+    }
 }

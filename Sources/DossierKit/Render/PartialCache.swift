@@ -1,7 +1,7 @@
 /// Theme partials whose text repeats across pages, rendered once and reused:
 /// list items (`partials/event-item`, `partials/link-item`, ...) once per
 /// entry and page depth, the site header once per depth and section, the
-/// footer once per depth.
+/// `<head>` links and the footer once per depth.
 ///
 /// An event listed on the pages of its four actors, two countries, source and
 /// the pages that link to it is rendered once per depth instead of once per
@@ -9,7 +9,10 @@
 /// depends only on the partial, what it shows (the variant: an entry, a
 /// section) and the way back to the site's root (its links are `root + path`),
 /// which together are the key. Cached partials see their own values only,
-/// never the page's.
+/// never the page's. An item partial that shows its `url` only as written
+/// (`Theme.depthFree`) goes further: once it is listed at a second depth,
+/// each item is rendered once with a stand-in for the root and kept in
+/// pieces, and each depth's text is the pieces joined with its root.
 ///
 /// `serve` keeps one cache across rebuilds with the same theme: an item
 /// shows its own entry only, so a rebuild forgets the items of the entries

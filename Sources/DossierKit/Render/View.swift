@@ -36,12 +36,11 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral {
 
     /// Whether `url` holds `byte` and no other text value does.
     func holdsOnlyInURL(_ byte: UInt8) -> Bool {
-        func holds(_ value: Any?) -> Bool { (value as? String)?.containsUTF8(where: { $0 == byte }) ?? false }
-        guard holds(child(named: "url")) else { return false }
-        if values.contains(where: { $0.key != "url" && holds($0.value) }) { return false }
-        guard let link else { return true }
-        return ![link.title, link.kindLabel, link.summary, link.date, link.datetime, link.status, link.statusLabel,
-                 link.detail, link.publisher, link.externalURL, link.archiveURL].contains { holds($0) }
+        func holds(_ name: String) -> Bool {
+            (child(named: name) as? String)?.containsUTF8(where: { $0 == byte }) ?? false
+        }
+        let others = Set(values.keys).union(link == nil ? [] : Link.names).subtracting(["url"])
+        return holds("url") && !others.contains(where: holds)
     }
 
     func child(named name: String) -> Any? {
@@ -66,6 +65,12 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral {
             self.kindLabel = kindLabel
             self.summary = summary
         }
+
+        /// Every name `value(named:)` answers.
+        static let names = [
+            "title", "url", "kindLabel", "summary", "date", "datetime", "status", "statusLabel", "detail", "publisher",
+            "externalURL", "archiveURL",
+        ]
 
         func value(named name: String) -> Any? {
             let value: String?
