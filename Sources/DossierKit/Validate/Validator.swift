@@ -88,11 +88,13 @@ struct Validator {
         _ diagnostics: inout Diagnostics
     ) {
         let key = PageKey(reference.kind, reference.slug)
-        guard content.knownKeys.contains(key) else {
-            diagnostics.append(Messages.unknownReference(reference, suggestion: Suggestions.closest(to: reference.slug, in: slugs(reference.kind))))
-            return
+        // An entry's key is always a known one: one look-up for the usual case.
+        guard let target = byKey[key] else {
+            if !content.knownKeys.contains(key) {
+                diagnostics.append(Messages.unknownReference(reference, suggestion: Suggestions.closest(to: reference.slug, in: slugs(reference.kind))))
+            }
+            return  // else its own file has errors, reported there
         }
-        guard let target = byKey[key] else { return }  // its own file has errors, reported there
         if target.draft, !entry.draft, !includeDrafts {
             diagnostics.append(Messages.referenceToDraft(reference))
         }
