@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Counts the instructions of one build of the synthetic report under valgrind's callgrind:
-# the same count on every run, unlike wall time on a shared machine, so a change of 1% shows.
+# the same count to within about 0.2% on every run (threads and hash seeds vary), unlike wall
+# time on a shared machine, so a change of 1% shows.
 #
 #   bench/count.sh [--events 1000] [BINARY...]
 #
