@@ -6,9 +6,9 @@
 #   bench/count.sh [--events 1000] [BINARY...]
 #
 # BINARY defaults to .build/release/dossier. With several binaries, each is counted on the
-# same input (for before/after). Inputs are generated like run.sh's, into
-# /dev/shm/dossier-bench/data/<N>/. Instructions are not time: memory and the kernel weigh
-# more at 10,000 events, so a claim of speed still needs bench/run.sh.
+# same input (for before/after). The input is run.sh's in /dev/shm/dossier-bench/data/<N>/
+# when current, else one generated beside it. Instructions are not time: memory and the
+# kernel weigh more at 10,000 events, so a claim of speed still needs bench/run.sh.
 set -euo pipefail
 
 EVENTS=1000
@@ -16,7 +16,7 @@ BINARIES=()
 while [[ $# -gt 0 ]]; do
     case $1 in
         --events) EVENTS=$2; shift 2 ;;
-        -h | --help) sed -n '2,9s/^# \{0,1\}//p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,11s/^# \{0,1\}//p' "$0"; exit 0 ;;
         *) BINARIES+=("$1"); shift ;;
     esac
 done
