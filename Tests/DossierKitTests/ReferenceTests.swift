@@ -53,6 +53,19 @@ import Testing
         #expect(Reference.parse(destination: "actor:é#b")?.slug == "é")
     }
 
+    /// Kinds compare and hash by case: in `allCases` order, equal only to
+    /// themselves, and a set of them holds each once.
+    @Test func kindOrderAndIdentity() {
+        let kinds = Kind.allCases
+        for (i, a) in kinds.enumerated() {
+            for (j, b) in kinds.enumerated() {
+                #expect((a < b) == (i < j) && (a == b) == (i == j))
+            }
+        }
+        #expect(Set(kinds + kinds).count == kinds.count)
+        #expect(Set(kinds.map { PageKey($0, "x") }).count == kinds.count)
+    }
+
     @Test func kindFolders() {
         #expect(Kind.allCases.map(\.folder) == ["actors", "countries", "events", "sources", "pages"])
         #expect(Kind(linkPrefix: "event") == .event)

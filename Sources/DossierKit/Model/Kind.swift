@@ -25,12 +25,31 @@ public enum Kind: String, CaseIterable, Sendable, Comparable, Codable {
         }
     }
 
+    /// Hashes the case, not the raw value: an enum with a `String` raw
+    /// value otherwise takes `RawRepresentable`'s hashing, which hashes the
+    /// name, and every page key of every look-up holds a kind.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ordinal)
+    }
+
+    public static func == (lhs: Kind, rhs: Kind) -> Bool { lhs.ordinal == rhs.ordinal }
+
+    /// The case's place in `allCases`.
+    private var ordinal: Int {
+        switch self {
+        case .actor: 0
+        case .country: 1
+        case .event: 2
+        case .source: 3
+        case .page: 4
+        }
+    }
+
     /// The kind whose link prefix is `prefix`, if any.
     public init?(linkPrefix prefix: String) {
         self.init(rawValue: prefix)
     }
 
-    public static func < (lhs: Kind, rhs: Kind) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
+    /// In the order the cases are declared (`allCases`).
+    public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.ordinal < rhs.ordinal }
 }
