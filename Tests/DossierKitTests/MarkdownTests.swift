@@ -54,16 +54,16 @@ import Testing
         #expect(outline.headingIDs == rendered)
     }
 
-    /// A build takes a body's HTML from the parse that outlines it: the
-    /// same HTML as a parse of its own, and the same outline as without it.
+    /// A build takes a body's HTML from the parse that outlines it (the
+    /// golden cases above check that HTML): making it changes nothing of
+    /// the outline, and without `rewrite` none is made.
     @Test(arguments: cases())
-    func outlineWithHTMLIsTheRenderedHTML(_ name: String) throws {
+    func outlineWithHTMLKeepsTheOutline(_ name: String) throws {
         let text = try String(contentsOf: Self.folder.appendingPathComponent(name + ".md"), encoding: .utf8)
         let body = MarkdownBody(text: text, firstLine: 1, path: "x.md")
         let plain = Markdown.outline(of: body, reservedIDs: Sections.ids(for: .event))
         let both = Markdown.outline(of: body, reservedIDs: Sections.ids(for: .event), rewrite: Self.rewrite)
-        #expect(plain.html == nil)
-        #expect(both.html == (try Self.render(name)))
+        #expect(plain.html == nil && both.html != nil)
         #expect(both.links == plain.links)
         #expect(both.headingIDs == plain.headingIDs)
     }

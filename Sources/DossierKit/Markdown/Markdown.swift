@@ -38,27 +38,12 @@ public enum Markdown {
     }
 
     /// The body as HTML: links rewritten by `rewrite` (nil leaves a link as it
-    /// is), headings given ids, raw HTML and unsafe URLs left out.
-    static func html(of text: String, reservedIDs: Set<String>, rewrite: (String) -> String?) -> String {
-        withTree(text) { root in
-            var headings: [OpaquePointer] = []
-            walk(root) { node, entering in
-                switch cmark_node_get_type(node) {
-                case CMARK_NODE_HEADING where entering:
-                    headings.append(node)
-                case CMARK_NODE_LINK where !entering:
-                    let destination = String(cString: cmark_node_get_url(node))
-                    if let url = rewrite(destination) { cmark_node_set_url(node, url) }
-                default:
-                    break
-                }
-            }
-            var ids = HeadingIDs(reserved: reservedIDs)
-            for heading in headings {
-                replaceWithAnchoredHeading(heading, id: ids.next(for: plainText(of: heading)))
-            }
-            return render(root)
-        }
+    /// is), headings given ids, raw HTML and unsafe URLs left out. The
+    /// outline's parse, whose link positions this one does not need: it
+    /// serves a page only when the HTML made while loading cannot.
+    static func html(of text: String, reservedIDs: Set<String>, rewrite: @escaping (String) -> String?) -> String {
+        let body = MarkdownBody(text: text, firstLine: 1, path: "")
+        return outline(of: body, reservedIDs: reservedIDs, rewrite: rewrite).html ?? ""
     }
 
     private static func render(_ root: OpaquePointer) -> String {

@@ -32,8 +32,17 @@ public enum Addresses {
     /// The absolute URL of a site path under `base` (for feeds and canonical
     /// links), keeping pretty URLs: `actors/x/index.html` → `BASE/actors/x/`.
     public static func absolute(_ path: String, base: String) -> String {
-        let trimmed = base.hasSuffix("/") ? String(base.dropLast()) : base
-        let pretty = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
-        return trimmed + "/" + pretty
+        absoluteRoot(base) + pretty(path)
+    }
+
+    /// `base` with one `/` at its end: what `absolute` puts before a path
+    /// (made once when many paths share it).
+    static func absoluteRoot(_ base: String) -> String {
+        (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/"
+    }
+
+    /// `path` with a final `index.html` dropped.
+    static func pretty(_ path: String) -> Substring {
+        path.hasSuffix("index.html") ? path.dropLast("index.html".count) : path[...]
     }
 }

@@ -72,12 +72,7 @@ struct DataExport: Encodable, Sendable {
         graph = RelationGraph(site: site)
     }
 
-    /// The file's text: compact JSON, keys sorted, and a final line break.
-    func json() -> Data {
-        Data(bytes())
-    }
-
-    /// The file's bytes, as `json()` without a `Data` around them.
+    /// The file's bytes: compact JSON, keys sorted, and a final line break.
     func bytes() -> [UInt8] {
         var out = JSONWriter()
         write(into: &out)
@@ -185,8 +180,10 @@ struct RelationGraph: Sendable {
     /// Every edge, packed by `pack`, sorted, each once.
     let edges: [UInt64]
 
-    /// The types, in the order their names sort (the order of the edges).
-    static let types = ["affiliated-with", "belongs-to", "involves", "links-to"]
+    /// The types' names, sorted (the order of the edges).
+    static let types = Relations.Edge.allCases.map(\.name).sorted()
+    /// Each edge's type, by the edge's raw value: its place in `types`.
+    private static let typeNumbers = Relations.Edge.allCases.map { types.firstIndex(of: $0.name)! }
 
     static func pack(_ from: Int, _ to: Int, _ type: Int) -> UInt64 {
         UInt64(from) << 33 | UInt64(to) << 2 | UInt64(type)
@@ -207,12 +204,7 @@ struct RelationGraph: Sendable {
             guard let entry = site[key] else { continue }
             entry.forEachReference { reference in
                 guard let to = number[PageKey(reference.kind, reference.slug)] else { return }
-                let type: Int
-                switch reference.origin {
-                case .body: type = 3  // links-to
-                case .field("affiliations"): type = 0  // affiliated-with
-                case .field: type = entry.kind == .actor ? 1 : 2  // belongs-to, involves
-                }
+                let type = Self.typeNumbers[Relations.Edge(reference, in: entry.kind).rawValue]
                 edges.append(Self.pack(from, to, type))
             }
         }

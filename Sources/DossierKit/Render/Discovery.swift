@@ -38,10 +38,10 @@ enum Discovery {
         // Ten thousand entries: appended piece by piece into one string,
         // with no interpolated string per line.
         xml.reserveCapacity(xml.utf8.count + 400 * events.count)
-        let root = absoluteRoot(base)
+        let root = Addresses.absoluteRoot(base)
         for entry in events {
             guard let event = entry.event else { continue }
-            let url = escape(root + pretty(entry.pagePath))
+            let url = escape(root + Addresses.pretty(entry.pagePath))
             var updated = event.date
             for update in event.updates { updated = max(updated, update.date) }
             xml += "<entry>\n<title>"
@@ -68,24 +68,13 @@ enum Discovery {
     static func sitemap(_ paths: [String], base: String) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         xml.reserveCapacity(xml.utf8.count + 100 * paths.count)
-        let root = absoluteRoot(base)
+        let root = Addresses.absoluteRoot(base)
         for path in paths.sorted() where path.hasSuffix("index.html") {
             xml += "<url><loc>"
-            xml += escape(root + pretty(path))
+            xml += escape(root + Addresses.pretty(path))
             xml += "</loc></url>\n"
         }
         return xml + "</urlset>\n"
-    }
-
-    /// `Addresses.absolute(path, base:)` in two parts, the first made once
-    /// per file: `base` with one `/` at its end ...
-    private static func absoluteRoot(_ base: String) -> String {
-        (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/"
-    }
-
-    /// ... and the path, `index.html` dropped.
-    private static func pretty(_ path: String) -> Substring {
-        path.hasSuffix("index.html") ? path.dropLast("index.html".count) : path[...]
     }
 
     /// RFC 3339 at the start of the date's first day (a partial date is

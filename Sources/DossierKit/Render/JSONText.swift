@@ -99,17 +99,6 @@ struct JSONWriter {
         value(text)
     }
 
-    /// A page's key as `kind:slug` text, written without a string of its own.
-    mutating func member(_ key: String, _ page: PageKey) {
-        self.key(key)
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        bytes += page.kind.rawValue.utf8
-        bytes.append(UInt8(ascii: ":"))
-        Self.escape(page.slug, into: &bytes)
-        bytes.append(UInt8(ascii: "\""))
-    }
-
     mutating func member(_ key: String, _ number: Int?) {
         guard let number else { return }
         self.key(key)

@@ -33,11 +33,7 @@ struct SearchIndex: Encodable {
         years = Array(Set(site.entries(of: .event).map { $0.event?.date.year ?? 0 })).sorted()
     }
 
-    func script() -> String {
-        String(decoding: scriptBytes(), as: UTF8.self)
-    }
-
-    /// The script's bytes, as the build writes them.
+    /// `search/search-index.js`: the index as a script that sets it.
     func scriptBytes() -> [UInt8] {
         var out = JSONWriter()
         out.bytes = Array("window.DOSSIER_SEARCH = ".utf8)

@@ -9,8 +9,9 @@ public struct Relations: Sendable {
     /// an entry of the site, as in every site that passed its checks.
     public private(set) var everyReferenceResolves = true
 
-    /// The ways one page points at another.
-    public enum Edge: Hashable, Sendable {
+    /// The ways one page points at another. The raw value is the edge's
+    /// place in a packed integer.
+    public enum Edge: Int, Hashable, Sendable, CaseIterable {
         /// An event's `actors`, `countries` or `sources` list.
         case involves
         /// An actor's `countries` list.
@@ -20,13 +21,22 @@ public struct Relations: Sendable {
         /// A link in a body.
         case linksTo
 
-        /// The order of the edges in a packed integer.
-        fileprivate var rank: Int {
+        /// How `reference`, written in an entry of `kind`, points at its target.
+        init(_ reference: Reference, in kind: Kind) {
+            switch reference.origin {
+            case .body: self = .linksTo
+            case .field("affiliations"): self = .affiliatedWith
+            case .field: self = kind == .actor ? .belongsTo : .involves
+            }
+        }
+
+        /// The relation's name in the data exports (docs/data.md).
+        public var name: String {
             switch self {
-            case .involves: 0
-            case .belongsTo: 1
-            case .affiliatedWith: 2
-            case .linksTo: 3
+            case .involves: "involves"
+            case .belongsTo: "belongs-to"
+            case .affiliatedWith: "affiliated-with"
+            case .linksTo: "links-to"
             }
         }
     }
@@ -40,7 +50,6 @@ public struct Relations: Sendable {
         let all = Kind.allCases.flatMap { ordered[$0] ?? [] }
         var number: [PageKey: Int] = Dictionary(minimumCapacity: all.count)
         for (index, entry) in all.enumerated() { number[entry.key] = index }
-        let edges: [Edge] = [.involves, .belongsTo, .affiliatedWith, .linksTo]
         var packed: [UInt64] = []
         var resolves = true
         // One entry's edges so far (a few): one buffer for every entry.
@@ -53,13 +62,8 @@ public struct Relations: Sendable {
                     return
                 }
                 guard target != source else { return }
-                let edge: Edge
-                switch reference.origin {
-                case .body: edge = .linksTo
-                case .field("affiliations"): edge = .affiliatedWith
-                case .field: edge = entry.kind == .actor ? .belongsTo : .involves
-                }
-                let code = UInt64(target) << 34 | UInt64(edge.rank) << 32 | UInt64(source)
+                let edge = Edge(reference, in: entry.kind)
+                let code = UInt64(target) << 34 | UInt64(edge.rawValue) << 32 | UInt64(source)
                 guard !seen.contains(code) else { return }
                 seen.append(code)
                 packed.append(code)
@@ -72,9 +76,9 @@ public struct Relations: Sendable {
             let target = Int(packed[index] >> 34)
             var byEdge: [Edge: [Entry]] = [:]
             while index < packed.count, Int(packed[index] >> 34) == target {
-                let edge = edges[Int(packed[index] >> 32 & 3)]
+                let edge = Edge.allCases[Int(packed[index] >> 32 & 3)]
                 var sources: [Entry] = []
-                while index < packed.count, Int(packed[index] >> 34) == target, edges[Int(packed[index] >> 32 & 3)] == edge {
+                while index < packed.count, Int(packed[index] >> 34) == target, Edge.allCases[Int(packed[index] >> 32 & 3)] == edge {
                     sources.append(all[Int(packed[index] & 0xFFFF_FFFF)])
                     index += 1
                 }
