@@ -20,6 +20,7 @@ public func fuzzContent(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
         check(diagnostics.hasErrors, "an undecodable file was refused without an error")
         return 0
     }
+    checkYAMLComposers(text, isSettings: selector % (kinds.count + 1) == kinds.count, path: path)
     if selector % (kinds.count + 1) == kinds.count {
         let settings = RecordDecoder.site(yaml: text, path: path, &diagnostics)
         check(settings != nil || diagnostics.hasErrors, "site.yaml refused without an error")
@@ -34,6 +35,17 @@ public func fuzzContent(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
         check((diagnostic.location?.line ?? 1) >= 1 && (diagnostic.location?.column ?? 1) >= 1, "bad position: \(diagnostic)")
     }
     return 0
+}
+
+/// Front matter that `YAMLTree` composes from libyaml's events must give
+/// the tree Yams gives (positions included); all else goes to Yams anyway.
+func checkYAMLComposers(_ text: String, isSettings: Bool, path: String) {
+    var ignored = Diagnostics()
+    guard let yaml = isSettings ? text : FrontMatterSplitter.split(text, path: path, &ignored)?.yaml,
+        case .composed(let tree) = YAMLTree.composeDirectly(yaml)
+    else { return }
+    let yams = Result { try YAMLTree.composeWithYams(yaml) }
+    check((try? yams.get()) == .some(tree), "composed directly \(String(describing: tree)), Yams: \(yams)")
 }
 
 /// A property failed: crash so libFuzzer keeps the input.

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Typed reads from one YAML mapping, with every value's file position.
 /// Values are read as YAML 1.2 core-schema text (`code: NO` stays "NO");
@@ -8,7 +7,7 @@ struct FieldReader {
     let path: String
     private let lineOffset: Int
     private let allowed: [String]
-    private var fields: [String: (key: Node, value: Node)] = [:]
+    private var fields: [String: YAMLPair] = [:]
     private var order: [String] = []
     private(set) var diagnostics = Diagnostics()
     /// Every reference read so far, kept so that a file with errors still
@@ -16,11 +15,6 @@ struct FieldReader {
     private(set) var referencesRead: [Reference] = []
     /// Where a nested mapping (one `updates` item) starts, for its missing fields.
     private var start: SourceLocation?
-
-    /// Composing never constructs values, so one constructor (read only:
-    /// its maps are constants) serves every parse on every core;
-    /// `Constructor.default` builds a new one on each use.
-    nonisolated(unsafe) private static let constructor = Constructor([:], [:], [:])
 
     /// Parses `yaml` (whose first line is file line `lineOffset + 1`); nil
     /// with a diagnostic when it is not YAML or not a mapping.
@@ -33,27 +27,25 @@ struct FieldReader {
             outer.append(Messages.aliasBomb(limit: YAMLAliasBudget.limit, at: at))
             return nil
         }
-        let root: Node?
+        let root: YAMLNode?
         do {
-            // The encoding is given: Yams's default reads the whole
-            // environment on every parse to look for an override.
-            root = try Yams.compose(yaml: yaml, .basic, Self.constructor, .utf8)
+            root = try YAMLTree.compose(yaml)
         } catch {
             outer.append(Messages.invalidYAML(error, path: path, lineOffset: lineOffset))
             return nil
         }
         guard let root else { return }  // empty: every field absent
-        guard case .mapping(let mapping) = root else {
+        guard case .mapping(let pairs, _) = root else {
             outer.append(Messages.frontMatterNotMapping(at: location(of: root)))
             return nil
         }
-        for (key, value) in mapping {
-            guard case .scalar(let scalar) = key else {
-                outer.append(Messages.fieldNameNotText(at: location(of: key)))
+        for pair in pairs {
+            guard case .scalar(let name, _, _) = pair.key else {
+                outer.append(Messages.fieldNameNotText(at: location(of: pair.key)))
                 continue
             }
-            fields[scalar.string] = (key, value)
-            order.append(scalar.string)
+            fields[name] = pair
+            order.append(name)
         }
     }
 
@@ -64,31 +56,31 @@ struct FieldReader {
 
     mutating func string(_ name: String, required: Bool = false) -> String? {
         guard let node = value(name, required: required) else { return nil }
-        guard case .scalar(let scalar) = node else {
+        guard case .scalar(let text, _, _) = node else {
             diagnostics.append(Messages.wrongType(field: name, expected: "text", at: location(of: node)))
             return nil
         }
-        if required, scalar.string.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+        if required, text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             diagnostics.append(Messages.emptyField(name, at: location(of: node)))
             return nil
         }
-        return scalar.string
+        return text
     }
 
     /// A list of text items; each item with its position.
     mutating func list(_ name: String) -> [(text: String, location: SourceLocation)] {
         guard let node = value(name, required: false) else { return [] }
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let sequence, _) = node else {
             diagnostics.append(Messages.notAList(field: name, at: location(of: node)))
             return []
         }
         var items: [(String, SourceLocation)] = []
         for item in sequence {
-            guard case .scalar(let scalar) = item, !Self.isNull(item) else {
+            guard case .scalar(let text, _, _) = item, !Self.isNull(item) else {
                 diagnostics.append(Messages.wrongType(field: name, expected: "a list of text items", at: location(of: item)))
                 continue
             }
-            items.append((scalar.string, location(of: item)))
+            items.append((text, location(of: item)))
         }
         return items
     }
@@ -156,20 +148,20 @@ struct FieldReader {
     /// `updates: [{date: YYYY-MM-DD, note: text}]`, newest first.
     mutating func updates(_ name: String) -> [Update] {
         guard let node = value(name, required: false) else { return [] }
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let sequence, _) = node else {
             diagnostics.append(Messages.notAList(field: name, at: location(of: node)))
             return []
         }
         var updates: [Update] = []
         for item in sequence {
-            guard case .mapping(let mapping) = item else {
+            guard case .mapping(let pairs, _) = item else {
                 diagnostics.append(Messages.wrongType(field: name, expected: "a list of {date, note} entries", at: location(of: item)))
                 continue
             }
-            var yaml = [String: Node]()
-            for (key, value) in mapping { yaml[key.string ?? ""] = value }
+            var yaml = [String: YAMLNode]()
+            for pair in pairs { yaml[pair.key.text ?? ""] = pair.value }
             var entry = FieldReader(
-                child: yaml, of: self, keys: mapping.map(\.key), allowed: ["date", "note"], start: location(of: item))
+                child: yaml, of: self, keys: pairs.map(\.key), allowed: ["date", "note"], start: location(of: item))
             let date = entry.date("date", required: true, dayOnly: true)
             let note = entry.string("note", required: true)
             entry.reportUnknownFields()
@@ -202,22 +194,22 @@ struct FieldReader {
     // MARK: - Helpers
 
     private init(
-        child values: [String: Node], of parent: FieldReader, keys: [Node], allowed: [String], start: SourceLocation
+        child values: [String: YAMLNode], of parent: FieldReader, keys: [YAMLNode], allowed: [String], start: SourceLocation
     ) {
         path = parent.path
         lineOffset = parent.lineOffset
         self.start = start
         self.allowed = allowed
         for key in keys {
-            guard let name = key.string, let value = values[name] else { continue }
-            fields[name] = (key, value)
+            guard let name = key.text, let value = values[name] else { continue }
+            fields[name] = YAMLPair(key: key, value: value)
             order.append(name)
         }
     }
 
     /// The value of a field, or nil when it is absent or null (`~`, `null`,
     /// nothing); a missing required field is reported.
-    private mutating func value(_ name: String, required: Bool) -> Node? {
+    private mutating func value(_ name: String, required: Bool) -> YAMLNode? {
         guard let node = fields[name]?.value, !Self.isNull(node) else {
             if required {
                 let at = fields[name].map { location(of: $0.key) } ?? blockStart
@@ -228,13 +220,12 @@ struct FieldReader {
         return node
     }
 
-    private static func isNull(_ node: Node) -> Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    private static func isNull(_ node: YAMLNode) -> Bool {
+        guard case .scalar(let text, plain: true, _) = node else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(text)
     }
 
-    private func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return blockStart }
-        return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+    private func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(path: path, line: node.mark.line + lineOffset, column: node.mark.column)
     }
 }
