@@ -63,7 +63,9 @@ public struct Builder: Sendable {
             let staged = OutputWriter(output: project.output, protected: protectedFolders()).begin(&diagnostics)
         else { return .failure(BuildFailed(diagnostics: diagnostics)) }
         stages.enter(.render)
-        let renderer = Renderer(site: site, theme: theme)
+        // The renderer keeps its cache of partials, and the report keeps the
+        // renderer: a one-shot build exits without taking them apart.
+        let renderer = Renderer(site: site, theme: theme, partials: PartialCache(theme: theme))
         let sink: PageSink = progress.map { CountingSink(staged, total: renderer.pageCount, progress: $0) } ?? staged
         let jobs = renderer.render(into: sink).jobs
         for asset in theme.assets { staged.copy(asset.url, to: "assets/" + asset.path) }

@@ -80,6 +80,11 @@ import Testing
             #expect(link.value(named: name) != nil, "\(name)")
         }
         #expect(link.value(named: "unknown") == nil)
+        // The texts checked are the named values but `url`, in order.
+        let full = View.Link(title: "t", url: "u", kindLabel: "k", summary: "s")
+        (full.date, full.datetime, full.status, full.statusLabel) = ("d", "dt", "st", "sl")
+        (full.detail, full.publisher, full.externalURL, full.archiveURL) = ("de", "p", "e", "a")
+        #expect(full.textsButURL == View.Link.names.filter { $0 != "url" }.map { full.value(named: $0) as? String })
         link.publisher = "A\u{1}B"
         #expect(!View(link: link).holdsOnlyInURL(PartialCache.rootStandIn))
         let plain = View.Link(title: "T", url: "events/x/", kindLabel: "Event", summary: nil)

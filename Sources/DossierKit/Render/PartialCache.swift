@@ -158,7 +158,17 @@ final class PartialCache: Sendable {
 
     /// `text` cut at every stand-in byte (which is dropped).
     static func pieces(of text: String) -> [String] {
-        text.utf8.split(separator: rootStandIn, omittingEmptySubsequences: false).map { String(Substring($0)) }
+        var text = text
+        return text.withUTF8 { bytes in
+            var pieces: [String] = []
+            var start = 0
+            while let cut = bytes[start...].firstIndex(of: rootStandIn) {
+                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cut]), as: UTF8.self))
+                start = cut + 1
+            }
+            pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return pieces
+        }
     }
 
     /// How many items were rendered once for every depth.

@@ -35,12 +35,13 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral {
     }
 
     /// Whether `url` holds `byte` and no other text value does.
+    /// A link's texts are checked even where a value set by name replaces
+    /// them: a false "no" only costs rendering the item once per depth.
     func holdsOnlyInURL(_ byte: UInt8) -> Bool {
-        func holds(_ name: String) -> Bool {
-            (child(named: name) as? String)?.containsUTF8(where: { $0 == byte }) ?? false
-        }
-        let others = Set(values.keys).union(link == nil ? [] : Link.names).subtracting(["url"])
-        return holds("url") && !others.contains(where: holds)
+        func holds(_ text: String?) -> Bool { text?.containsUTF8(where: { $0 == byte }) ?? false }
+        guard holds(child(named: "url") as? String) else { return false }
+        if values.contains(where: { $0.key != "url" && holds($0.value as? String) }) { return false }
+        return !(link?.textsButURL.contains(where: holds) ?? false)
     }
 
     func child(named name: String) -> Any? {
@@ -71,6 +72,11 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral {
             "title", "url", "kindLabel", "summary", "date", "datetime", "status", "statusLabel", "detail", "publisher",
             "externalURL", "archiveURL",
         ]
+
+        /// Every text `value(named:)` answers but `url`.
+        var textsButURL: [String?] {
+            [title, kindLabel, summary, date, datetime, status, statusLabel, detail, publisher, externalURL, archiveURL]
+        }
 
         func value(named name: String) -> Any? {
             let value: String?
