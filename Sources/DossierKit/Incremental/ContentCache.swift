@@ -54,7 +54,7 @@ struct ContentCache {
         }
         var diagnostics = Diagnostics()
         guard let bytes = try? Data(contentsOf: file.url) else {
-            _ = TextFile.read(file.url, path: file.path, &diagnostics)  // for its diagnostic
+            _ = TextFile.read(atPath: file.filePath, path: file.path, &diagnostics)  // for its diagnostic
             let item = Item(key: key, stamp: stamp, readAt: readAt, bytes: nil, entry: nil, diagnostics: diagnostics)
             return (item, true)
         }

@@ -29,7 +29,7 @@ struct WalkCache {
             return files
         }
         var walked = Diagnostics()
-        files = ContentWalker(root: root).files(&walked).map { File(ref: $0, path: $0.url.path) }
+        files = ContentWalker(root: root).files(&walked).map { File(ref: $0, path: $0.filePath) }
         walkDiagnostics = walked
         listing = current
         diagnostics.append(contentsOf: walked)

@@ -27,7 +27,7 @@ struct ContentLoader {
             var fileDiagnostics = Diagnostics()
             var unchecked: [Reference] = []
             var entry: Entry?
-            if let text = TextFile.read(file.url, path: file.path, &fileDiagnostics) {
+            if let text = TextFile.read(atPath: file.filePath, path: file.path, &fileDiagnostics) {
                 entry = Self.loadEntry(file, text: text, renderBody: renderBodies, unchecked: &unchecked, &fileDiagnostics)
             }
             return (entry, unchecked, fileDiagnostics)
@@ -47,7 +47,7 @@ struct ContentLoader {
 
     /// Reads, splits, outlines and types one file.
     static func loadEntry(_ file: ContentFileRef, _ diagnostics: inout Diagnostics) -> Entry? {
-        guard let text = TextFile.read(file.url, path: file.path, &diagnostics) else { return nil }
+        guard let text = TextFile.read(atPath: file.filePath, path: file.path, &diagnostics) else { return nil }
         return loadEntry(file, text: text, &diagnostics)
     }
 

@@ -4,8 +4,24 @@ import Foundation
 struct ContentFileRef: Sendable {
     let kind: Kind
     let slug: String
-    let url: URL
+    /// Where the file is on disk: a path string, not a `URL`, which costs
+    /// several times more to make and to read back, once per content file.
+    let filePath: String
+    /// The path shown in diagnostics.
     let path: String
+
+    init(kind: Kind, slug: String, filePath: String, path: String) {
+        self.kind = kind
+        self.slug = slug
+        self.filePath = filePath
+        self.path = path
+    }
+
+    init(kind: Kind, slug: String, url: URL, path: String) {
+        self.init(kind: kind, slug: slug, filePath: url.path, path: path)
+    }
+
+    var url: URL { URL(fileURLWithPath: filePath) }
 }
 
 /// Lists `content/<kind>/**`: skips names starting with `.` or `_`, flags
@@ -31,7 +47,7 @@ struct ContentWalker {
             guard (try? FileManager.default.attributesOfItem(atPath: folder.path)) != nil,
                 fileType(folder, path: Project.displayPath(folder), &diagnostics) == .typeDirectory
             else { return (found, diagnostics) }
-            walk(folder, kind: kind, into: &found, &diagnostics)
+            walk(folder.path, shown: Project.displayPath(folder), kind: kind, into: &found, &diagnostics)
             return (found, diagnostics)
         }
         var found: [ContentFileRef] = []
@@ -42,23 +58,22 @@ struct ContentWalker {
         return found.sorted { $0.path < $1.path }
     }
 
-    private func walk(_ folder: URL, kind: Kind, into found: inout [ContentFileRef], _ diagnostics: inout Diagnostics) {
-        let folderPath = Project.displayPath(folder)
-        for (name, type) in Self.entries(of: folder.path).sorted(by: { $0.name < $1.name })
+    /// `folder` is the folder's path on disk, `shown` the same as
+    /// diagnostics show it.
+    private func walk(_ folder: String, shown: String, kind: Kind, into found: inout [ContentFileRef], _ diagnostics: inout Diagnostics) {
+        for (name, type) in Self.entries(of: folder).sorted(by: { $0.name < $1.name })
         where !name.hasPrefix(".") && !name.hasPrefix("_") {
-            let path = folderPath + "/" + name
+            let path = shown + "/" + name
+            let filePath = folder + "/" + name
             // The folder listing gives the type of most entries: no `lstat` for them.
             let known: FileAttributeType? = switch Int32(type) {
             case Int32(DT_REG): .typeRegular
             case Int32(DT_DIR): .typeDirectory
             default: nil
             }
-            // With a hint: `appendingPathComponent` stats the file to learn
-            // whether it is a folder, once per content file.
-            let url = folder.appending(path: name, directoryHint: known == .typeDirectory ? .isDirectory : known == nil ? .checkFileSystem : .notDirectory)
-            guard let type = known ?? fileType(url, path: path, &diagnostics) else { continue }
+            guard let type = known ?? fileType(URL(fileURLWithPath: filePath), path: path, &diagnostics) else { continue }
             if type == .typeDirectory {
-                walk(url, kind: kind, into: &found, &diagnostics)
+                walk(filePath, shown: path, kind: kind, into: &found, &diagnostics)
                 continue
             }
             guard name.hasSuffix(".md") else {
@@ -70,7 +85,7 @@ struct ContentWalker {
                 diagnostics.append(Messages.badFileSlug(path: path, slug: slug))
                 continue
             }
-            found.append(ContentFileRef(kind: kind, slug: slug, url: url, path: path))
+            found.append(ContentFileRef(kind: kind, slug: slug, filePath: filePath, path: path))
         }
     }
 

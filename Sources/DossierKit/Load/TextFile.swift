@@ -8,10 +8,15 @@ enum TextFile {
     static let maximumSize = 64 << 20
 
     static func read(_ url: URL, path: String, _ diagnostics: inout Diagnostics) -> String? {
+        read(atPath: url.path, path: path, &diagnostics)
+    }
+
+    /// `filePath` is where the file is on disk; `path` is what diagnostics show.
+    static func read(atPath filePath: String, path: String, _ diagnostics: inout Diagnostics) -> String? {
         // One open, fstat and read per file (no Foundation `Data`: it stats
         // and copies again). O_NONBLOCK: opening a FIFO must not wait for a
         // writer; it is refused below, as is a device, which would never end.
-        let file = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let file = open(filePath, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard file >= 0 else {
             diagnostics.append(Messages.unreadable(path: path, reason: "cannot be read"))
             return nil
