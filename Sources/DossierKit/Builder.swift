@@ -59,9 +59,31 @@ public struct Builder: Sendable {
     public func build(progress: BuildProgress? = nil) -> Result<BuildSummary, BuildFailed> {
         var diagnostics = Diagnostics()
         var stages = StageClock(progress: progress)
-        guard let (site, theme) = prepare(&diagnostics, stages: &stages), !diagnostics.hasErrors,
-            let staged = OutputWriter(output: project.output, protected: protectedFolders()).begin(&diagnostics)
-        else { return .failure(BuildFailed(diagnostics: diagnostics)) }
+        // The staging folder is begun while the report is checked, and the
+        // pages' folders made in it on the core the checks leave idle (else
+        // `mkdir` is a tenth of the rendering's system time). A build whose
+        // checks fail throws it away and says nothing about the output.
+        let writer = OutputWriter(output: project.output, protected: protectedFolders())
+        let early = Mutex<(staged: StagedOutput?, diagnostics: Diagnostics)?>(nil)
+        let prepared = prepare(&diagnostics, stages: &stages) { published, siteBuilt in
+            var outputDiagnostics = Diagnostics()
+            let staged = writer.begin(&outputDiagnostics)
+            early.withLock { $0 = (staged, outputDiagnostics) }
+            staged?.makeFolders(of: published.map(\.pagePath), until: siteBuilt)
+        }
+        let begun = early.withLock { $0 }
+        guard let (site, theme) = prepared, !diagnostics.hasErrors else {
+            begun?.staged?.abandon()
+            return .failure(BuildFailed(diagnostics: diagnostics))
+        }
+        let staged: StagedOutput?
+        if let begun {
+            diagnostics.append(contentsOf: begun.diagnostics)
+            staged = begun.staged
+        } else {
+            staged = writer.begin(&diagnostics)
+        }
+        guard let staged else { return .failure(BuildFailed(diagnostics: diagnostics)) }
         stages.enter(.render)
         // The renderer keeps its cache of partials, and the report keeps the
         // renderer: a one-shot build exits without taking them apart.
@@ -88,14 +110,19 @@ public struct Builder: Sendable {
 
     /// `renderBodies`: whether loading also makes each body's HTML (for a
     /// build, from the same parse; `check` renders nothing).
+    /// `beside`: see `Validator.beside`.
     private func prepare(
-        _ diagnostics: inout Diagnostics, stages: inout StageClock, renderBodies: Bool = true
+        _ diagnostics: inout Diagnostics, stages: inout StageClock, renderBodies: Bool = true,
+        beside: (@Sendable (_ published: [Entry], _ siteBuilt: () -> Bool) -> Void)? = nil
     ) -> (Site, Theme)? {
         stages.enter(.read)
         let content = ContentLoader(project: project, renderBodies: renderBodies).load(&diagnostics)
         stages.enter(.check)
-        let site = Validator(content: content, includeDrafts: project.includeDrafts).validate(&diagnostics)
+        // The theme first: `beside` runs only while no error is known.
         let theme = Theme.load(from: project.templates, &diagnostics)
+        var validator = Validator(content: content, includeDrafts: project.includeDrafts)
+        validator.beside = beside
+        let site = validator.validate(&diagnostics)
         guard var site, let theme else { return nil }
         if let baseURL = project.baseURL {
             var settings = site.settings

@@ -5,6 +5,11 @@ import Foundation
 struct Validator {
     let content: LoadedContent
     let includeDrafts: Bool
+    /// Work to run on the core the reference check frees while the `Site`
+    /// is still being built, once everything so far is free of errors: it
+    /// gets the entries to publish and a test that turns true when the
+    /// `Site` is done (`Builder.build` makes the pages' folders there).
+    var beside: (@Sendable (_ published: [Entry], _ siteBuilt: () -> Bool) -> Void)? = nil
 
     func validate(_ diagnostics: inout Diagnostics) -> Site? {
         let entries = uniqueEntries(&diagnostics)
@@ -13,11 +18,17 @@ struct Validator {
         // entries, relations) is built on the other.
         let references = Mutex(Diagnostics())
         let built = Mutex<Site?>(nil)
+        let published = entries.filter { includeDrafts || !$0.draft }
+        let clean = !diagnostics.hasErrors
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                references.withLock { $0 = checkReferences(entries) }
+                let found = checkReferences(entries)
+                references.withLock { $0 = found }
+                if clean, !found.hasErrors, content.settings != nil, let beside {
+                    beside(published) { built.withLock { $0 != nil } }
+                }
             } else if let settings = content.settings {
-                let site = Site(settings: settings, entries: entries.filter { includeDrafts || !$0.draft })
+                let site = Site(settings: settings, entries: published)
                 built.withLock { $0 = site }
             }
         }

@@ -129,6 +129,17 @@ final class StagedOutput: PageSink, @unchecked Sendable {
         }
     }
 
+    /// Makes the folders of the pages at `paths` ahead of their writes,
+    /// until `stop` says to leave the rest to the writes. A folder that
+    /// cannot be made is left to the write, which reports it.
+    func makeFolders(of paths: [String], until stop: () -> Bool) {
+        for path in paths {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+            if stop() { return }
+            _ = makeFolder(stagingPath + "/" + path[..<slash])
+        }
+    }
+
     /// Makes `folder` and the folders above it inside the staging folder
     /// (each once per build); the `errno` of a failure.
     private func makeFolder(_ folder: String) -> Int32? {
