@@ -61,8 +61,9 @@ public struct Builder: Sendable {
         var stages = StageClock(progress: progress)
         // The staging folder is begun while the report is checked, and the
         // pages' folders made in it on the core the checks leave idle (else
-        // `mkdir` is a tenth of the rendering's system time). A build whose
-        // checks fail throws it away and says nothing about the output.
+        // their `mkdir`s are about 3% of the build's CPU, inside rendering).
+        // A build whose checks fail throws it away and says nothing about
+        // the output.
         let writer = OutputWriter(output: project.output, protected: protectedFolders())
         let early = Mutex<(staged: StagedOutput?, diagnostics: Diagnostics)?>(nil)
         let prepared = prepare(&diagnostics, stages: &stages) { published, siteBuilt in
