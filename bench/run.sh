@@ -3,7 +3,7 @@
 #
 #   bench/run.sh [--runs 5] [--sizes "1000 10000"] [--dossier PATH] [--templates DIR]
 #
-# PATH defaults to .build/release/dossier (built with `swift build -c release` if missing),
+# PATH defaults to .build/release/dossier (built as scripts/build builds it if missing),
 # DIR to the repository's templates/.
 #
 # Everything happens in /dev/shm so that the disk does not enter the figures. Inputs are
@@ -57,8 +57,8 @@ need python3 python3
 if [[ -z $DOSSIER ]]; then
     DOSSIER=$REPO/.build/release/dossier
     if [[ ! -x $DOSSIER ]]; then
-        echo "run.sh: $DOSSIER missing; running swift build -c release" >&2
-        if ! (cd "$REPO" && swift build -c release) >"$WORK/swift-build.log" 2>&1; then
+        echo "run.sh: $DOSSIER missing; running swift build -c release --static-swift-stdlib" >&2
+        if ! (cd "$REPO" && swift build -c release --static-swift-stdlib --product dossier) >"$WORK/swift-build.log" 2>&1; then
             echo "run.sh: swift build failed; Dossier will be reported as FAILED. Last lines:" >&2
             tail -n 5 "$WORK/swift-build.log" | sed 's/^/    /' >&2
         fi
