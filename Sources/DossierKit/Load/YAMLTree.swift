@@ -135,8 +135,7 @@ enum YAMLTree {
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 guard scalar.anchor == nil, scalar.tag == nil else { return .finished(.needsYams) }
-                let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-                return add(.scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, at: mark))
+                return add(.scalar(Self.text(scalar.value, scalar.length), plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, at: mark))
             case YAML_SEQUENCE_START_EVENT:
                 let start = event.data.sequence_start
                 guard start.anchor == nil, start.tag == nil else { return .finished(.needsYams) }
@@ -153,6 +152,15 @@ enum YAMLTree {
             default:  // aliases, and anything libyaml may add
                 return .finished(.needsYams)
             }
+        }
+
+        /// A scalar's text as Yams decodes it: Foundation's
+        /// `String(bytes:encoding: .utf8)` drops one byte-order mark at the
+        /// start (libyaml keeps one that is not at the start of the stream).
+        private static func text(_ value: UnsafeMutablePointer<UInt8>?, _ length: Int) -> String {
+            var bytes = UnsafeBufferPointer(start: value, count: length)[...]
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
         }
 
         /// Puts a finished value in the collection that holds it.
