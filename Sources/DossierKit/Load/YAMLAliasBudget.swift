@@ -16,42 +16,32 @@ enum YAMLAliasBudget {
     /// went over.
     static func overrun(in yaml: String) -> (line: Int, column: Int)? {
         guard yaml.containsUTF8(where: { $0 == UInt8(ascii: "*") }) else { return nil }
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { return nil }
-        defer { yaml_parser_delete(&parser) }
-        var bytes = Array(yaml.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer -> (line: Int, column: Int)? in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            // Each open collection: values it holds so far and its anchor.
-            var open: [(size: Int, anchor: String?)] = [(0, nil)]
-            var anchored: [String: Int] = [:]
-            var added = 0
-            var event = yaml_event_t()
-            while yaml_parser_parse(&parser, &event) == 1 {
-                defer { yaml_event_delete(&event) }
-                var value: (size: Int, anchor: String?)?
-                switch event.type {
-                case YAML_STREAM_END_EVENT:
-                    return nil
-                case YAML_SCALAR_EVENT:
-                    value = (1, event.data.scalar.anchor.map { String(cString: $0) })
-                case YAML_SEQUENCE_START_EVENT:
-                    open.append((0, event.data.sequence_start.anchor.map { String(cString: $0) }))
-                case YAML_MAPPING_START_EVENT:
-                    open.append((0, event.data.mapping_start.anchor.map { String(cString: $0) }))
-                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                    guard open.count > 1 else { return nil }
-                    let closed = open.removeLast()
-                    value = (closed.size + 1, closed.anchor)
-                case YAML_ALIAS_EVENT:
-                    let size = event.data.alias.anchor.flatMap { anchored[String(cString: $0)] } ?? 1
-                    added += size
-                    if added > limit { return (Int(event.start_mark.line) + 1, Int(event.start_mark.column) + 1) }
-                    value = (size, nil)
-                default:
-                    break
-                }
-                guard let value else { continue }
+        // Each open collection: values it holds so far and its anchor.
+        var open: [(size: Int, anchor: String?)] = [(0, nil)]
+        var anchored: [String: Int] = [:]
+        var added = 0
+        return LibYAMLEvents.first(in: yaml) { event -> (line: Int, column: Int)? in
+            var value: (size: Int, anchor: String?)?
+            switch event.type {
+            case YAML_SCALAR_EVENT:
+                value = (1, event.data.scalar.anchor.map { String(cString: $0) })
+            case YAML_SEQUENCE_START_EVENT:
+                open.append((0, event.data.sequence_start.anchor.map { String(cString: $0) }))
+            case YAML_MAPPING_START_EVENT:
+                open.append((0, event.data.mapping_start.anchor.map { String(cString: $0) }))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                guard open.count > 1 else { return nil }
+                let closed = open.removeLast()
+                value = (closed.size + 1, closed.anchor)
+            case YAML_ALIAS_EVENT:
+                let size = event.data.alias.anchor.flatMap { anchored[String(cString: $0)] } ?? 1
+                added += size
+                if added > limit { return (Int(event.start_mark.line) + 1, Int(event.start_mark.column) + 1) }
+                value = (size, nil)
+            default:
+                break
+            }
+            if let value {
                 // Sizes stay below `limit` plus the text's own length: no overflow.
                 open[open.count - 1].size += value.size
                 if let anchor = value.anchor { anchored[anchor] = value.size }

@@ -73,25 +73,12 @@ enum YAMLTree {
     /// Composes plain front matter from libyaml's events, without recursion
     /// (libyaml itself stops nesting at 1,000 levels).
     static func composeDirectly(_ yaml: String) -> Outcome {
-        var yaml = yaml
-        yaml.makeContiguousUTF8()
-        return yaml.utf8.withContiguousStorageIfAvailable { bytes in
-            var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else { return .needsYams }
-            defer { yaml_parser_delete(&parser) }
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
-            var composer = Composer()
-            var event = yaml_event_t()
-            while yaml_parser_parse(&parser, &event) == 1 {
-                let step = composer.take(event)
-                yaml_event_delete(&event)
-                switch step {
-                case .next: continue
-                case .finished(let outcome): return outcome
-                }
+        var composer = Composer()
+        return LibYAMLEvents.first(in: yaml) { event -> Outcome? in
+            switch composer.take(event) {
+            case .next: nil
+            case .finished(let outcome): outcome
             }
-            return .needsYams
         } ?? .needsYams
     }
 

@@ -43,7 +43,7 @@ final class StagedOutput: PageSink, @unchecked Sendable {
     /// files, 0777 for folders, less the umask).
     private func write(_ path: String, bytes: UnsafeRawBufferPointer) {
         let file = stagingPath + "/" + path
-        if let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")), let error = makeFolder(String(file[..<slash])) {
+        if let error = makeFolder(Self.folder(of: file)) {
             return fail(path, error)
         }
         let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
@@ -133,11 +133,15 @@ final class StagedOutput: PageSink, @unchecked Sendable {
     /// until `stop` says to leave the rest to the writes. A folder that
     /// cannot be made is left to the write, which reports it.
     func makeFolders(of paths: [String], until stop: () -> Bool) {
-        for path in paths {
-            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+        for path in paths where path.contains("/") {
             if stop() { return }
-            _ = makeFolder(stagingPath + "/" + path[..<slash])
+            _ = makeFolder(Self.folder(of: stagingPath + "/" + path))
         }
+    }
+
+    /// The folder holding `file` (a path inside the staging folder).
+    private static func folder(of file: String) -> String {
+        String(file[..<(file.utf8.lastIndex(of: UInt8(ascii: "/")) ?? file.endIndex)])
     }
 
     /// Makes `folder` and the folders above it inside the staging folder
