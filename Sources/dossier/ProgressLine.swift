@@ -7,23 +7,41 @@ import Foundation
 /// flicker), is redrawn at most ten times a second, and is erased before
 /// anything else is printed. Never shown with `--quiet`, with a
 /// non-text format, when standard error is not a terminal, or on a `dumb` one.
+///
+/// `DOSSIER_PROGRESS_DELAY` sets the moment in seconds (`0` shows the line
+/// from the start); the tests use it so that what they see does not depend
+/// on how fast the machine builds.
 final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
     private let start = ContinuousClock.now
+    private let delay: Duration
     private var lastDraw: ContinuousClock.Instant?
     private var lastDone = 0
     private var lastText = ""
     private var shown = false
     private var stage: BuildStage = .read
 
-    static let delay = Duration.milliseconds(300)
+    static let defaultDelay = Duration.milliseconds(300)
     static let interval = Duration.milliseconds(100)
 
+    init(delay: Duration) {
+        self.delay = delay
+    }
+
     static func forTerminal(quiet: Bool, format: DiagnosticFormat) -> ProgressLine? {
-        guard !quiet, format == .text, isatty(STDERR_FILENO) == 1,
-            ProcessInfo.processInfo.environment["TERM"] != "dumb"
+        let environment = ProcessInfo.processInfo.environment
+        guard !quiet, format == .text, isatty(STDERR_FILENO) == 1, environment["TERM"] != "dumb"
         else { return nil }
-        return ProgressLine()
+        return ProgressLine(delay: delay(environment["DOSSIER_PROGRESS_DELAY"]))
+    }
+
+    /// The setting's seconds, or the default when unset or not a number of
+    /// seconds from 0 to a day.
+    static func delay(_ setting: String?) -> Duration {
+        guard let setting, let seconds = Double(setting), seconds >= 0, seconds <= 86_400 else {
+            return defaultDelay
+        }
+        return .milliseconds(Int((seconds * 1000).rounded()))
     }
 
     /// A `BuildProgress` callback.
@@ -33,7 +51,7 @@ final class ProgressLine: @unchecked Sendable {
         defer { lock.unlock() }
         let entered = stage != self.stage
         self.stage = stage
-        guard now - start >= Self.delay else { return }
+        guard now - start >= delay else { return }
         let finished = total > 0 && done == total && lastDone != total
         if !entered, !finished, let lastDraw, now - lastDraw < Self.interval { return }
         let text = total > 0 ? "\(stage.rawValue) \(done)/\(total) pages" : "\(stage.rawValue)…"

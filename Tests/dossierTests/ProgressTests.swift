@@ -7,8 +7,12 @@ import Testing
     static let erase = "\r\u{1B}[K"
 
     /// `dossier ARGUMENTS` under a pseudo-terminal (util-linux `script`):
-    /// everything the terminal received, both streams merged.
-    static func onTerminal(_ arguments: [String], in folder: URL, term: String = "xterm") throws -> String {
+    /// everything the terminal received, both streams merged. The line shows
+    /// after `delay` seconds (`DOSSIER_PROGRESS_DELAY`): from the start by
+    /// default, so that what the tests see does not depend on the machine's speed.
+    static func onTerminal(
+        _ arguments: [String], in folder: URL, term: String = "xterm", delay: String = "0"
+    ) throws -> String {
         let quoted = ([try CLITests.binary().path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
@@ -16,6 +20,7 @@ import Testing
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = term
+        environment["DOSSIER_PROGRESS_DELAY"] = delay
         process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe
@@ -35,8 +40,8 @@ import Testing
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs util-linux script"))
     func longBuildShowsProgressOnATerminal() throws {
         try FaultTests.withTemporaryFolder { folder in
-            // 500 events: 987 pages, about a second in a debug build (the
-            // line shows from 0.3 s, at most ten times a second).
+            // 500 events: 987 pages. Shown from the start here, redrawn at
+            // most ten times a second.
             let content = try FaultTests.generate(events: 500, in: folder)
             let shown = try Self.onTerminal(Self.arguments(content, folder), in: folder)
             // Counting up to every page, then the last stage, then erased before the summary.
@@ -56,6 +61,9 @@ import Testing
                 #expect(!run.contains("\u{1B}[K"), "progress shown with \(quiet)")
             }
             #expect(!(try Self.onTerminal(Self.arguments(content, folder), in: folder, term: "dumb")).contains("\u{1B}[K"))
+            // A build shorter than the delay never shows the line.
+            let short = try Self.onTerminal(Self.arguments(content, folder), in: folder, delay: "3600")
+            #expect(short.contains("built 100 actors") && !short.contains("\u{1B}[K"), "\(short.suffix(300))")
             // Not a terminal: nothing but the summary and diagnostics.
             let piped = try CLITests.run(Self.arguments(content, folder), in: folder)
             #expect(piped.status == 0)
