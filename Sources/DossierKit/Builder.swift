@@ -6,6 +6,9 @@ public struct BuildSummary: Sendable {
     public let pages: [Kind: Int]
     /// Every file written (pages, indexes, assets).
     public let files: Int
+    /// Of `files`, those whose bytes were the previous site's: linked from
+    /// it, not written again.
+    public let unchanged: Int
     public let diagnostics: Diagnostics
     /// How long each stage took, in order: read, check, render, write.
     public let stages: [(stage: BuildStage, seconds: Double)]
@@ -99,7 +102,8 @@ public struct Builder: Sendable {
         var pages: [Kind: Int] = [:]
         for job in jobs { if let key = job.key { pages[key.kind, default: 0] += 1 } }
         return .success(BuildSummary(
-            pages: pages, files: staged.fileCount.withLock { $0 }, diagnostics: diagnostics, stages: stages.times,
+            pages: pages, files: staged.fileCount.withLock { $0 }, unchanged: staged.unchangedCount.withLock { $0 },
+            diagnostics: diagnostics, stages: stages.times,
             report: BuiltReport(renderer, jobs)))
     }
 

@@ -89,6 +89,7 @@ enum Summary {
         var rows = Kind.allCases.map { ($0.pluralTitle.lowercased(), String(summary.pages[$0] ?? 0)) }
         rows += [
             ("files written", String(summary.files)),
+            ("  unchanged", String(summary.unchanged)),
             ("warnings", String(summary.diagnostics.warningCount)),
             ("time", String(format: "%.2f s", seconds)),
         ]

@@ -87,4 +87,99 @@ import Testing
             #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == [])
         }
     }
+
+    /// Every file below `folder`: its bytes and its inode.
+    static func files(in folder: URL) throws -> [String: (bytes: Data, inode: UInt64)] {
+        var found: [String: (bytes: Data, inode: UInt64)] = [:]
+        for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
+            var status = stat()
+            let file = folder.appendingPathComponent(path).path
+            guard lstat(file, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { continue }
+            found[path] = (try Data(contentsOf: URL(fileURLWithPath: file)), UInt64(status.st_ino))
+        }
+        return found
+    }
+
+    /// A rebuild links every file whose bytes did not change from the
+    /// previous site (same inode) and writes every other one anew; the
+    /// summary counts the linked ones.
+    @Test func rebuildLinksUnchangedFilesOnly() throws {
+        try Fixture.withTemporaryFolder { temporary in
+            let content = temporary.appendingPathComponent("content")
+            try FileManager.default.copyItem(at: Self.site, to: content)
+            let output = temporary.appendingPathComponent("public")
+            let project = Project(content: content, templates: Fixture.templates, output: output)
+            let first = try Builder(project: project).build().get()
+            #expect(first.unchanged == 0)
+            let before = try Self.files(in: output)
+            #expect(before.count == first.files)
+
+            let again = try Builder(project: project).build().get()
+            #expect(again.unchanged == again.files)
+            #expect(try Self.files(in: output).mapValues(\.inode) == before.mapValues(\.inode))
+
+            let founding = content.appendingPathComponent("events/founding.md")
+            try Data((try String(contentsOf: founding, encoding: .utf8) + "It began in a rented office.\n").utf8).write(to: founding)
+            let edited = try Builder(project: project).build().get()
+            let after = try Self.files(in: output)
+            #expect(Set(after.keys) == Set(before.keys))
+            var kept = 0
+            for (path, file) in after {
+                let old = try #require(before[path])
+                if file.bytes == old.bytes {
+                    kept += 1
+                    #expect(file.inode == old.inode, "\(path) is unchanged but was written again")
+                } else {
+                    #expect(file.inode != old.inode, "\(path) changed in place")
+                }
+            }
+            #expect(edited.unchanged == kept)
+            #expect(kept > 0 && kept < after.count, "\(kept) of \(after.count) unchanged")
+            #expect(after["events/founding/index.html"].map { String(decoding: $0.bytes, as: UTF8.self) }?
+                .contains("It began in a rented office.") == true)
+        }
+    }
+
+    /// Nothing of the previous site is written into, whatever the staging
+    /// writes: a file of the same size but other bytes, a symbolic link
+    /// (not followed), a path written twice. Abandoned, the previous site
+    /// is as it was; committed, the new site holds the new bytes.
+    @Test(arguments: [false, true])
+    func previousSiteIsNeverWrittenInto(commit: Bool) throws {
+        try Fixture.withTemporaryFolder { temporary in
+            let output = temporary.appendingPathComponent("public")
+            let outside = temporary.appendingPathComponent("outside.txt")
+            try Fixture.write(["index.html": "home\n", "same.txt": "same\n", "size.txt": "abcd\n"], into: output)
+            try Data("link\n".utf8).write(to: outside)
+            try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("link.txt").path, withDestinationPath: outside.path)
+            let old = try Self.files(in: output)
+            var diagnostics = Diagnostics()
+            let staged = try #require(OutputWriter(output: output, protected: []).begin(&diagnostics))
+            staged.write("same.txt", "same\n")
+            staged.write("size.txt", "wxyz\n")
+            staged.write("link.txt", "link\n")
+            staged.write("index.html", "home\n")
+            staged.write("index.html", "new home\n")
+            #expect(staged.unchangedCount.withLock { $0 } == 2)
+            let new = try Self.files(in: staged.staging)
+            #expect(new["same.txt"]?.inode == old["same.txt"]?.inode)
+            #expect(new["size.txt"]?.inode != old["size.txt"]?.inode)
+            #expect(new["link.txt"].map { String(decoding: $0.bytes, as: UTF8.self) } == "link\n")
+            #expect(new["index.html"].map { String(decoding: $0.bytes, as: UTF8.self) } == "new home\n")
+            #expect(new["index.html"]?.inode != old["index.html"]?.inode)
+            if commit {
+                staged.commit(&diagnostics)
+                #expect(!diagnostics.hasErrors)
+                #expect(try Self.files(in: output).mapValues { String(decoding: $0.bytes, as: UTF8.self) }
+                    == ["same.txt": "same\n", "size.txt": "wxyz\n", "link.txt": "link\n", "index.html": "new home\n"])
+            } else {
+                staged.abandon()
+                let kept = try Self.files(in: output)
+                #expect(kept.mapValues(\.bytes) == old.mapValues(\.bytes))
+                #expect(kept.mapValues(\.inode) == old.mapValues(\.inode))
+                #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: output.appendingPathComponent("link.txt").path)) == outside.path)
+            }
+            #expect(try String(contentsOf: outside, encoding: .utf8) == "link\n")
+        }
+    }
 }

@@ -147,9 +147,18 @@ import Testing
             #expect(run.status == 0)
             let rows = run.stdoutLines.map { $0.split(separator: " ", omittingEmptySubsequences: true).first.map(String.init) ?? "" }
             #expect(rows == [
-                "actors", "countries", "events", "sources", "pages", "files", "warnings", "time",
+                "actors", "countries", "events", "sources", "pages", "files", "unchanged", "warnings", "time",
                 "reading", "checking", "rendering", "writing", "output",
             ])
+            // A second build over the first finds every file unchanged.
+            func count(_ row: String, _ lines: [String]) -> Int? {
+                lines.first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(row + " ") }
+                    .flatMap { $0.split(separator: " ").last.flatMap { Int($0) } }
+            }
+            let again = try CLI.run(["build", "--content", content, "--templates", CLI.templates.path, "-v"], in: folder)
+            #expect(count("unchanged", run.stdoutLines) == 0)
+            let written = try #require(count("files written", again.stdoutLines))
+            #expect(written > 100 && count("unchanged", again.stdoutLines) == written, "\(again.stdout)")
         }
     }
 }

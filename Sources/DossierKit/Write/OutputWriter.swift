@@ -73,7 +73,7 @@ struct OutputWriter {
     private static func removeLeftovers(in parent: URL, name: String) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         for leftover in names where leftover.hasPrefix(".\(name).staging-") || leftover.hasPrefix(".\(name).old-") {
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(leftover))
+            TreeRemoval.remove(parent.appendingPathComponent(leftover).path)
         }
     }
 

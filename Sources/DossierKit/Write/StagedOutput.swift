@@ -3,21 +3,34 @@ import Foundation
 
 /// A site being written: files go into the staging folder (from any core);
 /// `commit` swaps it with the output, `abandon` throws it away.
+///
+/// A file whose bytes are those of the same file in the previous site is
+/// hard-linked from it instead of written: its data is not written again,
+/// and it keeps its modification time, so a publisher that syncs by size
+/// and time (`rsync`) sends only what changed. Nothing is ever written into
+/// an existing file, so the previous site's files stay as they were until
+/// the swap, whatever happens to this build.
 final class StagedOutput: PageSink, @unchecked Sendable {
     let target: URL
     let staging: URL
     /// `staging.path`, made once: `URL.path` builds a new string per call.
     private let stagingPath: String
+    /// The previous site's path, when there is one to link from.
+    private let previousPath: String?
     private let lock: Int32
     private let shown: String
     private let failures = Mutex<[String]>([])
     private let createdFolders = Mutex<Set<String>>([])
     let fileCount = Mutex(0)
+    /// Files linked from the previous site (counted in `fileCount` too).
+    let unchangedCount = Mutex(0)
 
     init(target: URL, staging: URL, lock: Int32, shown: String) {
         self.target = target
         self.staging = staging
         stagingPath = staging.path
+        var status = stat()
+        previousPath = stat(target.path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR ? target.path : nil
         self.lock = lock
         self.shown = shown
     }
@@ -46,7 +59,20 @@ final class StagedOutput: PageSink, @unchecked Sendable {
         if let error = makeFolder(Self.folder(of: file)) {
             return fail(path, error)
         }
-        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        if let previousPath {
+            let previous = previousPath + "/" + path
+            if Self.holds(previous, bytes), link(previous, file) == 0 {
+                fileCount.withLock { $0 += 1 }
+                unchangedCount.withLock { $0 += 1 }
+                return
+            }
+        }
+        // A new file, never an existing one opened for writing: that could
+        // be a link to the previous site's file (a path written twice).
+        var descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        if descriptor < 0, errno == EEXIST, unlink(file) == 0 {
+            descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        }
         guard descriptor >= 0 else { return fail(path, errno) }
         var written = 0
         while written < bytes.count {
@@ -63,6 +89,38 @@ final class StagedOutput: PageSink, @unchecked Sendable {
         }
         guard close(descriptor) == 0 else { return fail(path, errno) }
         fileCount.withLock { $0 += 1 }
+    }
+
+    /// Whether `file` is a regular file (not a symbolic link) of this user's
+    /// holding exactly `bytes`. Any failure to tell is a no: the file is
+    /// then written.
+    private static func holds(_ file: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let descriptor = open(file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_uid == geteuid(),
+            status.st_size == bytes.count
+        else {
+            return false
+        }
+        let chunk = 64 * 1024
+        return withUnsafeTemporaryAllocation(byteCount: chunk, alignment: 16) { buffer in
+            var compared = 0
+            // One read past the expected end: the file may have grown since `fstat`.
+            while true {
+                let count = read(descriptor, buffer.baseAddress!, chunk)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                if count == 0 { return compared == bytes.count }
+                guard compared + count <= bytes.count,
+                    memcmp(buffer.baseAddress!, bytes.baseAddress! + compared, count) == 0
+                else { return false }
+                compared += count
+            }
+        }
     }
 
     private func fail(_ path: String, _ error: Int32) {
@@ -93,7 +151,7 @@ final class StagedOutput: PageSink, @unchecked Sendable {
             return
         }
         if dossier_exchange_paths(staging.path, target.path) == 0 {
-            try? manager.removeItem(at: staging)  // now holds the previous site
+            TreeRemoval.remove(staging.path)  // now holds the previous site
             return
         }
         // No atomic exchange here (old kernel or file system): two renames.
@@ -105,11 +163,11 @@ final class StagedOutput: PageSink, @unchecked Sendable {
             errno = saved
             return fail(&diagnostics)
         }
-        try? manager.removeItem(at: old)
+        TreeRemoval.remove(old.path)
     }
 
     func abandon() {
-        try? FileManager.default.removeItem(at: staging)
+        TreeRemoval.remove(staging.path)
     }
 
     private func fail(_ diagnostics: inout Diagnostics) {
