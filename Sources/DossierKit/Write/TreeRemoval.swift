@@ -69,11 +69,12 @@ enum TreeRemoval {
         defer { closedir(stream) }
         rewinddir(stream)  // the copy shares the original's position
         var found: [Name] = []
+        // A record can be shorter than `dirent` (`d_reclen`): its name is
+        // read in place, never by copying `pointee` whole (past its end).
+        let nameOffset = MemoryLayout<dirent>.offset(of: \.d_name) ?? 0
         while let entry = readdir(stream) {
-            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [CChar] in
-                let name = raw.prefix { $0 != 0 }
-                return name.map { CChar(bitPattern: $0) } + [0]
-            }
+            let name = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self)
+            let bytes = Array(UnsafeBufferPointer(start: name, count: strlen(name) + 1))
             if bytes == [46, 0] || bytes == [46, 46, 0] { continue }
             found.append(Name(bytes: bytes))
         }
