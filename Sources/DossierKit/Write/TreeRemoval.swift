@@ -14,21 +14,14 @@ enum TreeRemoval {
         let root = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard root >= 0 else { return }
         // The work is shared out one level down, below `events/`, `actors/`
-        // and the like, where the page folders are.
-        let tops = names(in: root)
-        var folders: [(name: Name, descriptor: Int32)] = []
-        var items: [Entry] = []
-        for name in tops {
-            if unlinkat(root, name.bytes, 0) == 0 { continue }
+        // and the like, where the page folders are: one top folder at a
+        // time, so that only a few folders are open at once.
+        for name in names(in: root) where unlinkat(root, name.bytes, 0) != 0 {
             let folder = openat(root, name.bytes, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard folder >= 0 else { continue }
-            folders.append((name, folder))
-            items += names(in: folder).map { Entry(folder: folder, name: $0) }
-        }
-        _ = items.parallelMap { item in removeEntry(item.name, in: item.folder) }
-        for folder in folders {
-            close(folder.descriptor)
-            _ = unlinkat(root, folder.name.bytes, AT_REMOVEDIR)
+            _ = names(in: folder).parallelMap { removeEntry($0, in: folder) }
+            close(folder)
+            _ = unlinkat(root, name.bytes, AT_REMOVEDIR)
         }
         close(root)
         _ = rmdir(path)
@@ -37,12 +30,6 @@ enum TreeRemoval {
     /// An entry's name as the system gave it, NUL-terminated.
     struct Name: Sendable {
         let bytes: [CChar]
-    }
-
-    /// An entry of an open folder.
-    struct Entry: Sendable {
-        let folder: Int32
-        let name: Name
     }
 
     /// Removes the entry `name` of the open folder `folder` and, if it is a
