@@ -21,16 +21,9 @@ public enum FolderScan {
         guard let directory = opendir(path) else { return [] }
         defer { closedir(directory) }
         var result: [(String, EntryType)] = []
-        // A record can be shorter than `dirent` (`d_reclen`): read its fields
-        // in place, never copy `pointee` whole (that reads past its end).
-        let nameOffset = MemoryLayout<dirent>.offset(of: \.d_name) ?? 0
-        let typeOffset = MemoryLayout<dirent>.offset(of: \.d_type) ?? 0
-        while let item = readdir(directory) {
-            let record = UnsafeRawPointer(item)
-            let name = String(cString: record.advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
-            if name == "." || name == ".." { continue }
-            let code = Int32(record.load(fromByteOffset: typeOffset, as: UInt8.self))
-            result.append((name, type(code, path: path + "/" + name)))
+        DirectoryEntries.forEach(in: directory) { bytes, code in
+            let name = String(cString: bytes)
+            result.append((name, type(Int32(code), path: path + "/" + name)))
         }
         return result
     }

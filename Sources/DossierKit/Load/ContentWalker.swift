@@ -95,13 +95,7 @@ struct ContentWalker {
         guard let directory = opendir(folder) else { return [] }
         defer { closedir(directory) }
         var entries: [(name: String, type: UInt8)] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: &entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            guard name != ".", name != ".." else { continue }
-            entries.append((name, entry.pointee.d_type))
-        }
+        DirectoryEntries.forEach(in: directory) { name, type in entries.append((String(cString: name), type)) }
         return entries
     }
 

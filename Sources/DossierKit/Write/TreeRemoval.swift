@@ -15,14 +15,8 @@ enum TreeRemoval {
         guard root >= 0 else { return }
         // The work is shared out one level down, below `events/`, `actors/`
         // and the like, where the page folders are: one top folder at a
-        // time, so that only a few folders are open at once.
-        for name in names(in: root) where unlinkat(root, name.bytes, 0) != 0 {
-            let folder = openat(root, name.bytes, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            guard folder >= 0 else { continue }
-            _ = names(in: folder).parallelMap { removeEntry($0, in: folder) }
-            close(folder)
-            _ = unlinkat(root, name.bytes, AT_REMOVEDIR)
-        }
+        // time, its entries on every core, so few folders are open at once.
+        for name in names(in: root) { removeEntry(name, in: root, sharedOut: true) }
         close(root)
         _ = rmdir(path)
     }
@@ -33,13 +27,19 @@ enum TreeRemoval {
     }
 
     /// Removes the entry `name` of the open folder `folder` and, if it is a
-    /// folder, everything below it, on this core.
-    private static func removeEntry(_ name: Name, in folder: Int32) {
+    /// folder, everything below it: on this core, or with what it holds
+    /// shared out over every core.
+    private static func removeEntry(_ name: Name, in folder: Int32, sharedOut: Bool = false) {
         if unlinkat(folder, name.bytes, 0) == 0 { return }
         guard errno == EISDIR || errno == EPERM else { return }
         let below = openat(folder, name.bytes, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard below >= 0 else { return }
-        for child in names(in: below) { removeEntry(child, in: below) }
+        let children = names(in: below)
+        if sharedOut {
+            _ = children.parallelMap { removeEntry($0, in: below) }
+        } else {
+            for child in children { removeEntry(child, in: below) }
+        }
         close(below)
         _ = unlinkat(folder, name.bytes, AT_REMOVEDIR)
     }
@@ -56,14 +56,8 @@ enum TreeRemoval {
         defer { closedir(stream) }
         rewinddir(stream)  // the copy shares the original's position
         var found: [Name] = []
-        // A record can be shorter than `dirent` (`d_reclen`): its name is
-        // read in place, never by copying `pointee` whole (past its end).
-        let nameOffset = MemoryLayout<dirent>.offset(of: \.d_name) ?? 0
-        while let entry = readdir(stream) {
-            let name = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self)
-            let bytes = Array(UnsafeBufferPointer(start: name, count: strlen(name) + 1))
-            if bytes == [46, 0] || bytes == [46, 46, 0] { continue }
-            found.append(Name(bytes: bytes))
+        DirectoryEntries.forEach(in: stream) { name, _ in
+            found.append(Name(bytes: Array(UnsafeBufferPointer(start: name, count: strlen(name) + 1))))
         }
         return found
     }
