@@ -12,19 +12,15 @@ public struct BuildSummary: Sendable {
     public let diagnostics: Diagnostics
     /// How long each stage took, in order: read, check, render, write.
     public let stages: [(stage: BuildStage, seconds: Double)]
-    /// The report as it was built (entries, relations, page list), held
-    /// by the summary: freeing it takes tens of milliseconds at 10,000
-    /// events, which a command about to exit need not spend.
-    public let report: BuiltReport
-}
 
-/// What a build made, opaque: kept alive by whoever holds it.
-public final class BuiltReport: @unchecked Sendable {
-    // @unchecked: set once in `init`, never changed, never read.
-    private let parts: (Renderer, [PageJob])
-
-    init(_ renderer: Renderer, _ jobs: [PageJob]) {
-        parts = (renderer, jobs)
+    init(jobs: [PageJob], output: StagedOutput, diagnostics: Diagnostics, stages: [(stage: BuildStage, seconds: Double)]) {
+        var pages: [Kind: Int] = [:]
+        for job in jobs { if let key = job.key { pages[key.kind, default: 0] += 1 } }
+        self.pages = pages
+        files = output.fileCount.withLock { $0 }
+        unchanged = output.unchangedCount.withLock { $0 }
+        self.diagnostics = diagnostics
+        self.stages = stages
     }
 }
 
@@ -40,20 +36,22 @@ public enum BuildStage: String, Sendable {
 /// rendering the files done so far out of all. Called from any core.
 public typealias BuildProgress = @Sendable (_ stage: BuildStage, _ done: Int, _ total: Int) -> Void
 
-/// The pipeline, top to bottom: load, validate, render, write.
-/// `check` is `build` without the writing.
+/// The pipeline, top to bottom: load, validate, render, write (`Pipeline`
+/// has the stages). `check` is `build` without rendering and writing.
 public struct Builder: Sendable {
     public let project: Project
+    private let pipeline: Pipeline
 
-    public init(project: Project) {
+    /// `strict`: warnings count as errors.
+    public init(project: Project, strict: Bool = false) {
         self.project = project
+        pipeline = Pipeline(project: project, strict: strict)
     }
 
     /// Every check of a build; writes nothing.
     public func check() -> Diagnostics {
         var diagnostics = Diagnostics()
-        var stages = StageClock(progress: nil)
-        _ = prepare(&diagnostics, stages: &stages, renderBodies: false)
+        _ = prepare(&diagnostics)
         return diagnostics
     }
 
@@ -61,97 +59,26 @@ public struct Builder: Sendable {
     /// folder is left exactly as it was.
     public func build(progress: BuildProgress? = nil) -> Result<BuildSummary, BuildFailed> {
         var diagnostics = Diagnostics()
-        var stages = StageClock(progress: progress)
-        // The staging folder is begun while the report is checked, and the
-        // pages' folders made in it on the core the checks leave idle (else
-        // their `mkdir`s are about 3% of the build's CPU, inside rendering).
-        // A build whose checks fail throws it away and says nothing about
-        // the output.
-        let writer = OutputWriter(output: project.output, protected: protectedFolders())
-        let early = Mutex<(staged: StagedOutput?, diagnostics: Diagnostics)?>(nil)
-        let prepared = prepare(&diagnostics, stages: &stages) { published, siteBuilt in
-            var outputDiagnostics = Diagnostics()
-            let staged = writer.begin(&outputDiagnostics)
-            early.withLock { $0 = (staged, outputDiagnostics) }
-            staged?.makeFolders(of: published.map(\.pagePath), until: siteBuilt)
-        }
-        let begun = early.withLock { $0 }
-        guard let (site, theme) = prepared, !diagnostics.hasErrors else {
-            begun?.staged?.abandon()
+        var clock = StageClock(progress: progress)
+        clock.enter(.read)
+        let content = pipeline.load(&diagnostics)
+        clock.enter(.check)
+        guard let (site, theme) = pipeline.check(content, &diagnostics), let output = pipeline.beginOutput(&diagnostics) else {
             return .failure(BuildFailed(diagnostics: diagnostics))
         }
-        let staged: StagedOutput?
-        if let begun {
-            diagnostics.append(contentsOf: begun.diagnostics)
-            staged = begun.staged
-        } else {
-            staged = writer.begin(&diagnostics)
-        }
-        guard let staged else { return .failure(BuildFailed(diagnostics: diagnostics)) }
-        stages.enter(.render)
-        // The renderer keeps its cache of partials, and the report keeps the
-        // renderer: a one-shot build exits without taking them apart.
-        let renderer = Renderer(site: site, theme: theme, partials: PartialCache(theme: theme))
-        let sink: PageSink = progress.map { CountingSink(staged, total: renderer.pageCount, progress: $0) } ?? staged
-        let jobs = renderer.render(into: sink).jobs
-        for asset in theme.assets { staged.copy(asset.url, to: "assets/" + asset.path) }
-        stages.enter(.write)
-        staged.commit(&diagnostics)
-        stages.finish()
+        clock.enter(.render)
+        let sink = progress.map { CountingSink(output, total: Renderer(site: site, theme: theme).pageCount, progress: $0) }
+        let (jobs, _) = pipeline.render(site, theme, into: sink ?? output)
+        clock.enter(.write)
+        pipeline.write(output, assets: theme, &diagnostics)
+        clock.finish()
         guard !diagnostics.hasErrors else { return .failure(BuildFailed(diagnostics: diagnostics)) }
-        var pages: [Kind: Int] = [:]
-        for job in jobs { if let key = job.key { pages[key.kind, default: 0] += 1 } }
-        return .success(BuildSummary(
-            pages: pages, files: staged.fileCount.withLock { $0 }, unchanged: staged.unchangedCount.withLock { $0 },
-            diagnostics: diagnostics, stages: stages.times,
-            report: BuiltReport(renderer, jobs)))
+        return .success(BuildSummary(jobs: jobs, output: output, diagnostics: diagnostics, stages: clock.times))
     }
 
-    /// Load, validate and load the theme: everything but rendering.
-    func prepare(_ diagnostics: inout Diagnostics) -> (Site, Theme)? {
-        var stages = StageClock(progress: nil)
-        return prepare(&diagnostics, stages: &stages)
-    }
-
-    /// `renderBodies`: whether loading also makes each body's HTML (for a
-    /// build, from the same parse; `check` renders nothing).
-    /// `beside`: see `Validator.beside`.
-    private func prepare(
-        _ diagnostics: inout Diagnostics, stages: inout StageClock, renderBodies: Bool = true,
-        beside: (@Sendable (_ published: [Entry], _ siteBuilt: () -> Bool) -> Void)? = nil
-    ) -> (Site, Theme)? {
-        stages.enter(.read)
-        let content = ContentLoader(project: project, renderBodies: renderBodies).load(&diagnostics)
-        stages.enter(.check)
-        // The theme first: `beside` runs only while no error is known.
-        let theme = Theme.load(from: project.templates, &diagnostics)
-        var validator = Validator(content: content, includeDrafts: project.includeDrafts)
-        validator.beside = beside
-        let site = validator.validate(&diagnostics)
-        guard var site, let theme else { return nil }
-        if let baseURL = project.baseURL {
-            var settings = site.settings
-            settings.baseURL = baseURL
-            site = site.with(settings)
-        }
-        return (site, theme)
-    }
-
-    /// The output may be neither these folders nor one containing them.
-    private func protectedFolders() -> [(what: String, url: URL)] {
-        var folders = [("content folder", project.content), ("templates folder", project.templates)]
-        var candidate = project.content.deletingLastPathComponent()
-        let manager = FileManager.default
-        while candidate.path != "/" {
-            if manager.fileExists(atPath: candidate.appendingPathComponent(".git").path) {
-                folders.append(("repository root", candidate))
-                break
-            }
-            candidate = candidate.deletingLastPathComponent()
-        }
-        folders.append(("project folder", project.content.deletingLastPathComponent()))
-        folders.append(("working directory", URL(fileURLWithPath: manager.currentDirectoryPath)))
-        return folders
+    /// Load and validate (with the theme): everything before rendering.
+    func prepare(_ diagnostics: inout Diagnostics) -> (site: Site, theme: Theme)? {
+        pipeline.check(pipeline.load(&diagnostics), &diagnostics)
     }
 }
 

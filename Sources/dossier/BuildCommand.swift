@@ -22,8 +22,6 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Absolute URL the site is published at (overrides site.yaml's base_url).")
     var baseURL: String?
 
-    nonisolated(unsafe) private static var keptUntilExit: BuiltReport?
-
     func validate() throws {
         if let baseURL {
             guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
@@ -35,16 +33,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let builder = Builder(project: options.project(output: outputFolder, baseURL: baseURL))
+        let builder = Builder(project: options.project(output: outputFolder, baseURL: baseURL), strict: output.strict)
         let printer = output.printer
-        if output.strict {
-            var diagnostics = builder.check()
-            diagnostics.promoteWarnings()
-            if diagnostics.hasErrors {
-                printer.print(diagnostics, consequence: "nothing was written")
-                throw ExitCode.failure
-            }
-        }
         let progress = ProgressLine.forTerminal(quiet: output.quiet, format: output.format ?? .automatic)
         var report: BuildProgress?
         if let progress { report = { stage, done, total in progress.report(stage, done, total) } }
@@ -52,12 +42,6 @@ struct BuildCommand: ParsableCommand {
         progress?.clear()
         switch result {
         case .success(let summary):
-            // The process exits next: the report is kept, not freed piece by
-            // piece. Under AddressSanitizer (scripts/asan-tests sets
-            // ASAN_OPTIONS) it is freed as usual: LeakSanitizer cannot follow
-            // a pointer Swift keeps in an enum payload's spare bits, and
-            // would report what the kept report holds as leaked.
-            if ProcessInfo.processInfo.environment["ASAN_OPTIONS"] == nil { Self.keptUntilExit = summary.report }
             printer.print(summary.diagnostics)
             let seconds = (clock.now - start) / .seconds(1)
             if output.verbose {

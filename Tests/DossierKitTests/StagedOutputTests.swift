@@ -21,8 +21,8 @@ import Testing
         }.sorted()
     }
 
-    /// The folders made ahead are those of the published entries' pages
-    /// (drafts left out unless asked for): each must hold its page.
+    /// Every published entry's page is written (drafts left out unless
+    /// asked for), and no folder is left empty.
     @Test(arguments: [false, true])
     func everyPublishedEntryGetsItsPage(includeDrafts: Bool) throws {
         try Fixture.withTemporaryFolder { temporary in
@@ -41,27 +41,22 @@ import Testing
         }
     }
 
-    /// `makeFolders` makes each page's folder (and those above it) until
-    /// told to stop, skips paths with no folder, and the writes that follow
-    /// use what it made; `abandon` takes it all away.
-    @Test func foldersAheadStopWhenToldAndAbandonRemovesThem() throws {
+    /// Writes make the folders they need; `abandon` takes it all away and
+    /// leaves no output.
+    @Test func writesMakeTheirFoldersAndAbandonRemovesThem() throws {
         try Fixture.withTemporaryFolder { temporary in
             let output = temporary.appendingPathComponent("public")
             var diagnostics = Diagnostics()
             let staged = try #require(OutputWriter(output: output, protected: []).begin(&diagnostics))
             #expect(!diagnostics.hasErrors)
-            var asked = 0
-            staged.makeFolders(of: ["index.html", "events/a/index.html", "actors/b/index.html", "sources/c/index.html"]) {
-                asked += 1
-                return asked > 2
-            }
+            staged.write("sources/c/index.html", "page\n")
+            staged.write("events/a/b/index.html", "page\n")
+            staged.write("index.html", "home\n")
             let manager = FileManager.default
             let made = Set(manager.subpaths(atPath: staged.staging.path) ?? [])
-            #expect(made == ["events", "events/a", "actors", "actors/b"])
-            staged.write("sources/c/index.html", "page\n")
-            staged.write("events/a/index.html", "page\n")
-            #expect(staged.fileCount.withLock { $0 } == 2)
-            #expect(manager.fileExists(atPath: staged.staging.appendingPathComponent("sources/c/index.html").path))
+            #expect(made == ["sources", "sources/c", "sources/c/index.html", "events", "events/a", "events/a/b",
+                             "events/a/b/index.html", "index.html"])
+            #expect(staged.fileCount.withLock { $0 } == 3)
             staged.abandon()
             #expect(!manager.fileExists(atPath: staged.staging.path))
             #expect(!manager.fileExists(atPath: output.path))

@@ -24,9 +24,9 @@ enum Messages {
             at: SourceLocation(path: path))
     }
 
-    static func badFileSlug(path: String, slug: String) -> Diagnostic {
-        let suggestion = Slug.make(from: slug)
-        return .error(
+    /// `suggestion`: the slug made from the name, empty when none can be.
+    static func badFileSlug(path: String, slug: String, suggestion: String) -> Diagnostic {
+        .error(
             "invalid slug '\(slug)': a file name is 1 to 80 characters of a-z, 0-9 and '-', starting with a letter or digit"
                 + (suggestion.isEmpty ? "" : hint(suggestion + ".md")), at: SourceLocation(path: path))
     }
@@ -147,17 +147,15 @@ enum Messages {
         .error("invalid language tag '\(text)' in '\(field)': expected a BCP 47 tag such as 'en' or 'pt-BR'", at: location)
     }
 
-    static func invalidCountryCode(_ code: String, at location: SourceLocation) -> Diagnostic {
-        let upper = code.uppercased()
-        let suggestion = upper != code && ISO3166.alpha2.contains(upper) ? upper : nil
-        return .error("'\(code)' is not an ISO 3166-1 alpha-2 country code\(hint(suggestion))", at: location)
+    static func invalidCountryCode(_ code: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
+        .error("'\(code)' is not an ISO 3166-1 alpha-2 country code\(hint(suggestion))", at: location)
     }
 
     static func noSources(at location: SourceLocation) -> Diagnostic {
         .error("event has no sources: list at least one source slug in 'sources'", at: location)
     }
 
-    static func endBeforeStart(_ end: PartialDate, _ start: PartialDate, at location: SourceLocation) -> Diagnostic {
+    static func endBeforeStart(_ end: String, _ start: String, at location: SourceLocation) -> Diagnostic {
         .error("end_date '\(end)' is before date '\(start)'", at: location)
     }
 
@@ -172,22 +170,23 @@ enum Messages {
         .error("unknown link kind '\(scheme)'\(hint(suggestion)): links between pages are written KIND:SLUG", at: location)
     }
 
-    static func unknownReference(_ reference: Reference, suggestion: String?) -> Diagnostic {
-        .error("unknown \(reference.kind.rawValue) '\(reference.slug)'\(hint(suggestion))", at: reference.location)
+    // A reference is named by its kind ("actor") and slug, where it is written.
+
+    static func unknownReference(kind: String, slug: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
+        .error("unknown \(kind) '\(slug)'\(hint(suggestion))", at: location)
     }
 
-    static func referenceToDraft(_ reference: Reference) -> Diagnostic {
-        .error("\(reference.kind.rawValue) '\(reference.slug)' is a draft: a published page cannot link to it",
-            at: reference.location)
+    static func referenceToDraft(kind: String, slug: String, at location: SourceLocation) -> Diagnostic {
+        .error("\(kind) '\(slug)' is a draft: a published page cannot link to it", at: location)
     }
 
-    static func duplicateSlug(_ kind: Kind, _ slug: String, path: String, firstPath: String) -> Diagnostic {
-        .error("duplicate \(kind.rawValue) slug '\(slug)': also used by \(firstPath)", at: SourceLocation(path: path))
+    static func duplicateSlug(kind: String, slug: String, path: String, firstPath: String) -> Diagnostic {
+        .error("duplicate \(kind) slug '\(slug)': also used by \(firstPath)", at: SourceLocation(path: path))
     }
 
-    static func unknownFragment(_ reference: Reference) -> Diagnostic {
-        .warning("\(reference.kind.rawValue) '\(reference.slug)' has no heading or section '\(reference.fragment ?? "")': "
-            + "the link lands at the top of the page", at: reference.location)
+    static func unknownFragment(kind: String, slug: String, fragment: String, at location: SourceLocation) -> Diagnostic {
+        .warning("\(kind) '\(slug)' has no heading or section '\(fragment)': the link lands at the top of the page",
+            at: location)
     }
 
     static func duplicateCountryCode(_ code: String, path: String, firstPath: String) -> Diagnostic {

@@ -7,6 +7,7 @@ import Foundation
 /// `dossier build` writes for the same files. Rebuilds run one at a time.
 public final class IncrementalBuilder: @unchecked Sendable {
     public let project: Project
+    private let pipeline: Pipeline
     private let state = Mutex(State())
 
     private struct State {
@@ -35,6 +36,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
     public init(project: Project) {
         self.project = project
+        pipeline = Pipeline(project: project)
     }
 
     /// Reads what changed, checks everything and, without errors, renders
@@ -50,18 +52,13 @@ public final class IncrementalBuilder: @unchecked Sendable {
             let (content, changed) = state.content.load(files, settings: settings, &diagnostics)
             state.pending.formUnion(changed)
             phases.end("load")
-            let site = Validator(content: content, includeDrafts: project.includeDrafts).validate(&diagnostics)
+            let site = pipeline.validate(content, &diagnostics)
             phases.end("validate")
             let (theme, themeChanged) = state.theme.load(from: project.templates, &diagnostics)
             if themeChanged { state.themePending = true }
             phases.end("theme")
-            guard var site, let theme, !diagnostics.hasErrors else {
+            guard let site, let theme, !diagnostics.hasErrors else {
                 return outcome(state, diagnostics, succeeded: false, start: start, phases: phases)
-            }
-            if let baseURL = project.baseURL {
-                var settings = site.settings
-                settings.baseURL = baseURL
-                site = site.with(settings)
             }
             let plan = state.themePending ? .everything
                 : state.good.map { ChangeImpact.plan(changed: state.pending, old: $0.site, new: site) } ?? .everything
@@ -91,11 +88,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
         _ site: Site, _ theme: Theme, partials: PartialCache?, assets: [String: Data], plan: ChangeImpact.Plan,
         after previous: GoodBuild?
     ) -> (GoodBuild, Set<String>) {
-        let renderer = Renderer(site: site, theme: theme, partials: partials)
         let writeData = plan.entries == nil || plan.data || previous == nil
         let sink = MemorySink()
         let old = previous?.files ?? [:]
-        let (jobs, generated) = renderer.render(into: sink, only: { job in
+        let (jobs, generated) = pipeline.render(site, theme, partials: partials, into: sink, only: { job in
             guard let entries = plan.entries, old[job.path] != nil else { return true }
             guard let key = job.key else { return plan.siteWide.contains(job.path) }
             return entries.contains(key)

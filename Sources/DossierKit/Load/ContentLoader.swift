@@ -15,20 +15,16 @@ public struct LoadedContent: Sendable {
 /// Stage 1: reads `site.yaml` and every content file, on every core.
 struct ContentLoader {
     let project: Project
-    /// Whether each body's HTML is made while it is parsed for its outline
-    /// (a build renders it; `check` does not need it).
-    var renderBodies = true
 
     func load(_ diagnostics: inout Diagnostics) -> LoadedContent {
         let settings = loadSettings(&diagnostics)
         let files = ContentWalker(root: project.content).files(&diagnostics)
-        let renderBodies = renderBodies
         let results = files.parallelMap { file -> (Entry?, [Reference], Diagnostics) in
             var fileDiagnostics = Diagnostics()
             var unchecked: [Reference] = []
             var entry: Entry?
             if let text = TextFile.read(atPath: file.filePath, path: file.path, &fileDiagnostics) {
-                entry = Self.loadEntry(file, text: text, renderBody: renderBodies, unchecked: &unchecked, &fileDiagnostics)
+                entry = Self.loadEntry(file, text: text, unchecked: &unchecked, &fileDiagnostics)
             }
             return (entry, unchecked, fileDiagnostics)
         }
@@ -54,25 +50,16 @@ struct ContentLoader {
     /// Splits, outlines and types one file's text (`serve` reads the bytes itself).
     static func loadEntry(_ file: ContentFileRef, text: String, _ diagnostics: inout Diagnostics) -> Entry? {
         var unchecked: [Reference] = []
-        return loadEntry(file, text: text, renderBody: true, unchecked: &unchecked, &diagnostics)
+        return loadEntry(file, text: text, unchecked: &unchecked, &diagnostics)
     }
 
     /// As `loadEntry(_:text:_:)`; a file that cannot be typed hands back its
     /// references in `unchecked`.
-    /// With `renderBody`, the entry keeps its body's HTML for its own page
-    /// (`Entry.bodyHTML`), made from the same parse as the outline.
     static func loadEntry(
-        _ file: ContentFileRef, text: String, renderBody: Bool, unchecked: inout [Reference], _ diagnostics: inout Diagnostics
+        _ file: ContentFileRef, text: String, unchecked: inout [Reference], _ diagnostics: inout Diagnostics
     ) -> Entry? {
         guard let split = FrontMatterSplitter.split(text, path: file.path, &diagnostics) else { return nil }
-        let reservedIDs = Sections.ids(for: file.kind)
-        let outline: BodyOutline
-        if renderBody {
-            let path = Addresses.page(PageKey(file.kind, file.slug))
-            outline = Markdown.outline(of: split.body, reservedIDs: reservedIDs) { Entry.rewrite($0, from: path) }
-        } else {
-            outline = Markdown.outline(of: split.body, reservedIDs: reservedIDs)
-        }
+        let outline = Markdown.outline(of: split.body, reservedIDs: Sections.ids(for: file.kind))
         return RecordDecoder.decode(file, split: split, outline: outline, unchecked: &unchecked, &diagnostics)
     }
 

@@ -82,7 +82,7 @@ struct ContentWalker {
             }
             let slug = String(name.dropLast(3))
             guard Slug.isValid(slug) else {
-                diagnostics.append(Messages.badFileSlug(path: path, slug: slug))
+                diagnostics.append(Messages.badFileSlug(path: path, slug: slug, suggestion: Slug.make(from: slug)))
                 continue
             }
             found.append(ContentFileRef(kind: kind, slug: slug, filePath: filePath, path: path))

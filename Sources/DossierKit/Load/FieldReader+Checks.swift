@@ -1,7 +1,10 @@
 /// Checks that need a field's position but belong to one kind's rules.
 extension FieldReader {
     mutating func reportInvalidCountryCode(_ code: String) {
-        appendAtField("code") { Messages.invalidCountryCode(code, at: $0) }
+        // A lower-case code that is valid in upper case: suggest it.
+        let upper = code.uppercased()
+        let suggestion = upper != code && ISO3166.alpha2.contains(upper) ? upper : nil
+        appendAtField("code") { Messages.invalidCountryCode(code, suggestion: suggestion, at: $0) }
     }
 
     mutating func reportNoSources() {
@@ -9,7 +12,7 @@ extension FieldReader {
     }
 
     mutating func reportEndBeforeStart(_ end: PartialDate, _ start: PartialDate) {
-        appendAtField("end_date") { Messages.endBeforeStart(end, start, at: $0) }
+        appendAtField("end_date") { Messages.endBeforeStart(end.description, start.description, at: $0) }
     }
 
     /// Flags a link destination that looks like a misspelt kind (`actors:x`)

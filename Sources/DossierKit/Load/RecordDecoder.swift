@@ -57,7 +57,7 @@ enum RecordDecoder {
         }
         return Entry(
             kind: file.kind, slug: file.slug, path: file.path, title: title, summary: summary, draft: draft,
-            details: details, body: split.body, links: links, headingIDs: outline.headingIDs, bodyHTML: outline.html)
+            details: details, body: split.body, links: links, headingIDs: outline.headingIDs)
     }
 
     static func site(yaml: String, path: String, _ diagnostics: inout Diagnostics) -> SiteSettings? {

@@ -4,12 +4,23 @@ import Foundation
 /// Every cmark call of the project. Each function parses, uses and frees its
 /// own tree and returns only Swift values: no C pointer outlives a call.
 public enum Markdown {
-    /// The links and heading ids of a body, with file positions; with
-    /// `rewrite`, also the body as HTML (what `html(of:reservedIDs:rewrite:)`
-    /// returns), from the same parse: a build parses each body once.
-    static func outline(
-        of body: MarkdownBody, reservedIDs: Set<String>, rewrite: ((String) -> String?)? = nil
-    ) -> BodyOutline {
+    /// The links and heading ids of a body, with file positions.
+    static func outline(of body: MarkdownBody, reservedIDs: Set<String>) -> BodyOutline {
+        parse(body, reservedIDs: reservedIDs, rewrite: nil).outline
+    }
+
+    /// The body as HTML: links rewritten by `rewrite` (nil leaves a link as it
+    /// is), headings given the ids `outline` finds, raw HTML and unsafe URLs
+    /// left out.
+    static func html(of text: String, reservedIDs: Set<String>, rewrite: @escaping (String) -> String?) -> String {
+        parse(MarkdownBody(text: text, firstLine: 1, path: ""), reservedIDs: reservedIDs, rewrite: rewrite).html ?? ""
+    }
+
+    /// One walk over the body's tree for both: the outline, and with
+    /// `rewrite` the HTML, so that the two always agree on heading ids.
+    private static func parse(
+        _ body: MarkdownBody, reservedIDs: Set<String>, rewrite: ((String) -> String?)?
+    ) -> (outline: BodyOutline, html: String?) {
         withTree(body.text) { root in
             var outline = BodyOutline()
             var ids = HeadingIDs(reserved: reservedIDs)
@@ -29,21 +40,10 @@ public enum Markdown {
                     break
                 }
             }
-            if rewrite != nil {
-                for (heading, id) in zip(headings, outline.headingIDs) { replaceWithAnchoredHeading(heading, id: id) }
-                outline.html = render(root)
-            }
-            return outline
+            guard rewrite != nil else { return (outline, nil) }
+            for (heading, id) in zip(headings, outline.headingIDs) { replaceWithAnchoredHeading(heading, id: id) }
+            return (outline, render(root))
         }
-    }
-
-    /// The body as HTML: links rewritten by `rewrite` (nil leaves a link as it
-    /// is), headings given ids, raw HTML and unsafe URLs left out. The
-    /// outline's parse, whose link positions this one does not need: it
-    /// serves a page only when the HTML made while loading cannot.
-    static func html(of text: String, reservedIDs: Set<String>, rewrite: @escaping (String) -> String?) -> String {
-        let body = MarkdownBody(text: text, firstLine: 1, path: "")
-        return outline(of: body, reservedIDs: reservedIDs, rewrite: rewrite).html ?? ""
     }
 
     private static func render(_ root: OpaquePointer) -> String {

@@ -95,16 +95,10 @@ public final class Entry: Sendable {
     /// Where the entry's page is in the site (`Addresses.page`), made once:
     /// every link to the entry, on every page listing it, starts from it.
     public let pagePath: String
-    /// The body as HTML for the entry's own page, made at load from the
-    /// parse that found its links: every `KIND:SLUG` link rewritten as if
-    /// its target exists (`rewrite(_:from:)`). Right for the page as long as
-    /// every one of `links` names an entry of the site, which a build that
-    /// renders always has; nil when not made (`check`).
-    public let bodyHTML: String?
 
     public init(
         kind: Kind, slug: String, path: String, title: String, summary: String?, draft: Bool, details: Details,
-        body: MarkdownBody, links: [Reference], headingIDs: [String], bodyHTML: String? = nil
+        body: MarkdownBody, links: [Reference], headingIDs: [String]
     ) {
         self.kind = kind
         self.slug = slug
@@ -117,16 +111,6 @@ public final class Entry: Sendable {
         self.links = links
         self.headingIDs = headingIDs
         pagePath = Addresses.page(PageKey(kind, slug))
-        self.bodyHTML = bodyHTML
-    }
-
-    /// A body link's destination as written on the page at `path`: a
-    /// `KIND:SLUG` link becomes the relative URL of that page (fragment
-    /// kept); any other destination stays (nil).
-    static func rewrite(_ destination: String, from path: String) -> String? {
-        guard let (kind, slug, fragment) = Reference.parse(destination: destination) else { return nil }
-        let url = Addresses.relative(from: path, to: Addresses.page(PageKey(kind, slug)))
-        return fragment.map { url + "#" + $0 } ?? url
     }
 
     public var key: PageKey { PageKey(kind, slug) }

@@ -109,19 +109,13 @@ struct Renderer: Sendable {
     }
 
     /// The body as HTML, its `KIND:SLUG` links made relative to `path`
-    /// (a link to no entry of the site stays as written). The HTML made at
-    /// load serves when it is for this page and every link's target exists;
-    /// else the body is parsed again.
+    /// (fragment kept; a link to no entry of the site stays as written).
     static func bodyHTML(_ entry: Entry, path: String, site: Site) -> String {
-        if let html = entry.bodyHTML, path == entry.pagePath,
-            site.relations.everyReferenceResolves || entry.links.allSatisfy({ site[PageKey($0.kind, $0.slug)] != nil })
-        {
-            return html
-        }
-        return Markdown.html(of: entry.body.text, reservedIDs: Sections.ids(for: entry.kind)) { destination in
-            guard let (kind, slug, _) = Reference.parse(destination: destination), site[PageKey(kind, slug)] != nil
+        Markdown.html(of: entry.body.text, reservedIDs: Sections.ids(for: entry.kind)) { destination in
+            guard let (kind, slug, fragment) = Reference.parse(destination: destination), site[PageKey(kind, slug)] != nil
             else { return nil }
-            return Entry.rewrite(destination, from: path)
+            let url = Addresses.relative(from: path, to: Addresses.page(PageKey(kind, slug)))
+            return fragment.map { url + "#" + $0 } ?? url
         }
     }
 }

@@ -55,9 +55,6 @@ struct TemplateOutline {
     private(set) var depth = 0
     /// The first opening tag past `depthLimit`; scanning stops there.
     private(set) var tooDeep: (line: Int, column: Int)?
-    /// The name of every variable and section tag, as written (`url`,
-    /// `empty(updates)`, `.`), in order.
-    private(set) var names: [String] = []
 
     /// Every reference of every body.
     var references: [Reference] { bodies.flatMap(\.references) }
@@ -106,7 +103,6 @@ struct TemplateOutline {
                 s.advance()
                 guard let name = s.name(Scanner.sectionNameChars, end: end),
                       opens(name, .section, line: line, column: column) else { return }
-                names.append(name)
             case "$":
                 s.advance()
                 guard let name = s.name(Scanner.sectionNameChars, end: end), !name.contains("(") else { return }
@@ -126,9 +122,8 @@ struct TemplateOutline {
                 guard s.skip(past: end) else { return }
             case "{":
                 s.advance()
-                guard let name = s.name(Scanner.sectionNameChars, end: end), s.current == "}" else { return }
+                guard s.name(Scanner.sectionNameChars, end: end) != nil, s.current == "}" else { return }
                 s.advance()
-                names.append(name)
             case ">":
                 s.advance()
                 s.skipWhitespace()
@@ -162,8 +157,7 @@ struct TemplateOutline {
             default:
                 // `{{name}}`, and `{{&name}}` once past its `&`.
                 if kind == "&" { s.advance() }
-                guard let name = s.name(Scanner.sectionNameChars, end: end) else { return }
-                names.append(name)
+                guard s.name(Scanner.sectionNameChars, end: end) != nil else { return }
             }
         }
     }

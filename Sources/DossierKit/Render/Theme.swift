@@ -13,10 +13,6 @@ public struct Theme: Sendable {
     let library: MustacheLibrary
     /// Asset files: path below `assets/` → file on disk.
     let assets: [(path: String, url: URL)]
-    /// The list-item partials whose text depends on the page's depth only
-    /// through `{{url}}` (see `showsURLAsIs`): `PartialCache` renders each
-    /// of their items once for every depth.
-    let depthFree: Set<String>
 
     static func load(from folder: URL, _ diagnostics: inout Diagnostics) -> Theme? {
         let manager = FileManager.default
@@ -40,7 +36,6 @@ public struct Theme: Sendable {
         HTMLEscaping.register()
         var library = MustacheLibrary()
         var names = Set<String>()
-        var depthFree = Set<String>()
         var templates: [TemplateGraph.Template] = []
         for file in files where file.hasSuffix(".mustache") {
             let url = folder.appendingPathComponent(file)
@@ -50,7 +45,6 @@ public struct Theme: Sendable {
             // Read first: swift-mustache's parser would overflow the stack on
             // a template nested thousands of levels deep.
             let outline = TemplateOutline(text)
-            if ViewBuilder.Item.all.contains(name), Self.showsURLAsIs(outline, text: text) { depthFree.insert(name) }
             names.insert(name)
             templates.append(TemplateGraph.Template(name: name, path: path, outline: outline))
             if let place = outline.tooDeep {
@@ -80,20 +74,7 @@ public struct Theme: Sendable {
                 guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
                 return (String(file.dropFirst("assets/".count)), url)
             }
-        return Theme(library: library, assets: assets, depthFree: depthFree)
-    }
-
-    /// Whether a list item's text, rendered with the way to the root
-    /// replaced by `PartialCache.rootStandIn`, becomes the text for any
-    /// depth by putting the root back in its place: the item shows its
-    /// `url` (the one value that holds the root) only as written, by
-    /// `{{url}}`, `{{{url}}}`, `{{&url}}` or a section over it, with no
-    /// transform anywhere, includes nothing, and has no stand-in byte of its
-    /// own. Anything else is rendered once per depth.
-    static func showsURLAsIs(_ outline: TemplateOutline, text: String) -> Bool {
-        outline.references.isEmpty && outline.bodies.count == 1
-            && outline.names.allSatisfy { $0 == "url" || !($0.contains("url") || $0.contains("(")) }
-            && !text.utf8.contains(PartialCache.rootStandIn)
+        return Theme(library: library, assets: assets)
     }
 
     /// Renders a view with a named template.

@@ -34,16 +34,6 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral {
         set { values[name] = newValue }
     }
 
-    /// Whether `url` holds `byte` and no other text value does.
-    /// A link's texts are checked even where a value set by name replaces
-    /// them: a false "no" only costs rendering the item once per depth.
-    func holdsOnlyInURL(_ byte: UInt8) -> Bool {
-        func holds(_ text: String?) -> Bool { text?.containsUTF8(where: { $0 == byte }) ?? false }
-        guard holds(child(named: "url") as? String) else { return false }
-        if values.contains(where: { $0.key != "url" && holds($0.value as? String) }) { return false }
-        return !(link?.textsButURL.contains(where: holds) ?? false)
-    }
-
     func child(named name: String) -> Any? {
         // An empty dictionary would still hash the name.
         if !values.isEmpty, let value = values[name] { return value }
@@ -65,17 +55,6 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral {
             self.url = url
             self.kindLabel = kindLabel
             self.summary = summary
-        }
-
-        /// Every name `value(named:)` answers.
-        static let names = [
-            "title", "url", "kindLabel", "summary", "date", "datetime", "status", "statusLabel", "detail", "publisher",
-            "externalURL", "archiveURL",
-        ]
-
-        /// Every text `value(named:)` answers but `url`.
-        var textsButURL: [String?] {
-            [title, kindLabel, summary, date, datetime, status, statusLabel, detail, publisher, externalURL, archiveURL]
         }
 
         func value(named name: String) -> Any? {

@@ -12,7 +12,10 @@ extension ViewBuilder {
         view["membersHTML"] = items(relations.entries(.actor, pointingAt: entry.key, by: .affiliatedWith), partial: Item.link, from: path)
         let events = relations.entries(.event, pointingAt: entry.key, by: .involves)
         view["eventsHTML"] = items(events, partial: Item.event, from: path)
-        view["timelineSVG"] = timelineSVG(events, for: entry.title, path: path, idPrefix: "timeline-svg", limit: Self.timelineLimit.entry)
+        // Absent, not empty, without events: swift-mustache shows a section over an empty text.
+        if !events.isEmpty {
+            view["timelineSVG"] = timelineSVG(events, for: entry.title, path: path, idPrefix: "timeline-svg", limit: Self.timelineLimit.entry)
+        }
         let connected = self.relations(around: entry, path: path)
         view["relationsSVG"] = connected.svg
         view["connectionsHTML"] = connected.list
@@ -29,7 +32,10 @@ extension ViewBuilder {
         view["actorsHTML"] = items(relations.entries(.actor, pointingAt: entry.key, by: .belongsTo), partial: Item.link, from: path)
         let events = relations.entries(.event, pointingAt: entry.key, by: .involves)
         view["eventsHTML"] = items(events, partial: Item.event, from: path)
-        view["timelineSVG"] = timelineSVG(events, for: entry.title, path: path, idPrefix: "timeline-svg", limit: Self.timelineLimit.entry)
+        // Absent, not empty, without events: swift-mustache shows a section over an empty text.
+        if !events.isEmpty {
+            view["timelineSVG"] = timelineSVG(events, for: entry.title, path: path, idPrefix: "timeline-svg", limit: Self.timelineLimit.entry)
+        }
         let connected = self.relations(around: entry, path: path)
         view["relationsSVG"] = connected.svg
         view["connectionsHTML"] = connected.list

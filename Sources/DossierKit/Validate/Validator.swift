@@ -5,11 +5,6 @@ import Foundation
 struct Validator {
     let content: LoadedContent
     let includeDrafts: Bool
-    /// Work to run on the core the reference check frees while the `Site`
-    /// is still being built, once everything so far is free of errors: it
-    /// gets the entries to publish and a test that turns true when the
-    /// `Site` is done (`Builder.build` makes the pages' folders there).
-    var beside: (@Sendable (_ published: [Entry], _ siteBuilt: () -> Bool) -> Void)? = nil
 
     func validate(_ diagnostics: inout Diagnostics) -> Site? {
         let entries = uniqueEntries(&diagnostics)
@@ -19,14 +14,10 @@ struct Validator {
         let references = Mutex(Diagnostics())
         let built = Mutex<Site?>(nil)
         let published = entries.filter { includeDrafts || !$0.draft }
-        let clean = !diagnostics.hasErrors
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
                 let found = checkReferences(entries)
                 references.withLock { $0 = found }
-                if clean, !found.hasErrors, content.settings != nil, let beside {
-                    beside(published) { built.withLock { $0 != nil } }
-                }
             } else if let settings = content.settings {
                 let site = Site(settings: settings, entries: published)
                 built.withLock { $0 = site }
@@ -64,7 +55,9 @@ struct Validator {
             }
         }
         for reference in content.uncheckedReferences where !content.knownKeys.contains(PageKey(reference.kind, reference.slug)) {
-            diagnostics.append(Messages.unknownReference(reference, suggestion: Suggestions.closest(to: reference.slug, in: slugs(reference.kind))))
+            diagnostics.append(Messages.unknownReference(
+                    kind: reference.kind.rawValue, slug: reference.slug,
+                    suggestion: Suggestions.closest(to: reference.slug, in: slugs(reference.kind)), at: reference.location))
         }
         return diagnostics
     }
@@ -75,7 +68,7 @@ struct Validator {
         for (key, paths) in content.paths where paths.count > 1 {
             let sorted = paths.sorted()
             for path in sorted.dropFirst() {
-                diagnostics.append(Messages.duplicateSlug(key.kind, key.slug, path: path, firstPath: sorted[0]))
+                diagnostics.append(Messages.duplicateSlug(kind: key.kind.rawValue, slug: key.slug, path: path, firstPath: sorted[0]))
             }
         }
         var seen = Set<PageKey>()
@@ -102,19 +95,20 @@ struct Validator {
         // An entry's key is always a known one: one look-up for the usual case.
         guard let target = byKey[key] else {
             if !content.knownKeys.contains(key) {
-                diagnostics.append(Messages.unknownReference(reference, suggestion: Suggestions.closest(to: reference.slug, in: slugs(reference.kind))))
+                diagnostics.append(Messages.unknownReference(
+                    kind: reference.kind.rawValue, slug: reference.slug,
+                    suggestion: Suggestions.closest(to: reference.slug, in: slugs(reference.kind)), at: reference.location))
             }
             return  // else its own file has errors, reported there
         }
         if target.draft, !entry.draft, !includeDrafts {
-            diagnostics.append(Messages.referenceToDraft(reference))
+            diagnostics.append(Messages.referenceToDraft(kind: reference.kind.rawValue, slug: reference.slug, at: reference.location))
         }
     }
 
     /// A `#fragment` must name a heading of the target's body or a section
     /// the target's page shows; judged on the published site.
     private func checkFragments(in site: Site, _ diagnostics: inout Diagnostics) {
-        let views = ViewBuilder(site: site, renderBody: { _, _ in "" }, partials: PartialCache(theme: nil))
         var sections: [PageKey: Set<String>] = [:]
         // Only entries with a fragment link, sorted (by path, for the order
         // of the diagnostics): most entries have none.
@@ -124,9 +118,10 @@ struct Validator {
                 guard let fragment = reference.fragment, !fragment.isEmpty,
                     let target = site[PageKey(reference.kind, reference.slug)], !target.headingIDs.contains(fragment)
                 else { continue }
-                let shown = sections[target.key] ?? views.presentSections(of: target)
+                let shown = sections[target.key] ?? Sections.present(on: target, in: site)
                 sections[target.key] = shown
-                if !shown.contains(fragment) { diagnostics.append(Messages.unknownFragment(reference)) }
+                if !shown.contains(fragment) { diagnostics.append(Messages.unknownFragment(
+                    kind: reference.kind.rawValue, slug: reference.slug, fragment: fragment, at: reference.location)) }
             }
         }
     }

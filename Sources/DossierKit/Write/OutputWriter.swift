@@ -57,6 +57,25 @@ struct OutputWriter {
         return StagedOutput(target: target, staging: staging, lock: lock, shown: shown)
     }
 
+    /// The folders the output of `project` may neither be nor contain: its
+    /// content and templates, the repository holding them, the project
+    /// folder and the working directory.
+    static func protectedFolders(of project: Project) -> [(what: String, url: URL)] {
+        var folders = [("content folder", project.content), ("templates folder", project.templates)]
+        var candidate = project.content.deletingLastPathComponent()
+        let manager = FileManager.default
+        while candidate.path != "/" {
+            if manager.fileExists(atPath: candidate.appendingPathComponent(".git").path) {
+                folders.append(("repository root", candidate))
+                break
+            }
+            candidate = candidate.deletingLastPathComponent()
+        }
+        folders.append(("project folder", project.content.deletingLastPathComponent()))
+        folders.append(("working directory", URL(fileURLWithPath: manager.currentDirectoryPath)))
+        return folders
+    }
+
     /// An existing folder that does not look like a site is not replaced:
     /// a wrong `--output` must not delete someone's files.
     private static func foreignFolderProblem(_ target: URL) -> String? {

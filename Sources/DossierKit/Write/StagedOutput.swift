@@ -187,16 +187,6 @@ final class StagedOutput: PageSink, @unchecked Sendable {
         }
     }
 
-    /// Makes the folders of the pages at `paths` ahead of their writes,
-    /// until `stop` says to leave the rest to the writes. A folder that
-    /// cannot be made is left to the write, which reports it.
-    func makeFolders(of paths: [String], until stop: () -> Bool) {
-        for path in paths where path.contains("/") {
-            if stop() { return }
-            _ = makeFolder(Self.folder(of: stagingPath + "/" + path))
-        }
-    }
-
     /// The folder holding `file` (a path inside the staging folder).
     private static func folder(of file: String) -> String {
         String(file[..<(file.utf8.lastIndex(of: UInt8(ascii: "/")) ?? file.endIndex)])

@@ -5,9 +5,6 @@ public struct Relations: Sendable {
     /// Entries, not keys: the pages that list them need each entry, and
     /// looking every key up again cost a hash per list item.
     private var incoming: [PageKey: [Edge: [Entry]]] = [:]
-    /// Whether every reference of every entry (fields and body links) names
-    /// an entry of the site, as in every site that passed its checks.
-    public private(set) var everyReferenceResolves = true
 
     /// The ways one page points at another. The raw value is the edge's
     /// place in a packed integer.
@@ -51,16 +48,12 @@ public struct Relations: Sendable {
         var number: [PageKey: Int] = Dictionary(minimumCapacity: all.count)
         for (index, entry) in all.enumerated() { number[entry.key] = index }
         var packed: [UInt64] = []
-        var resolves = true
         // One entry's edges so far (a few): one buffer for every entry.
         var seen: [UInt64] = []
         for (source, entry) in all.enumerated() {
             seen.removeAll(keepingCapacity: true)
             entry.forEachReference { reference in
-                guard let target = number[PageKey(reference.kind, reference.slug)] else {
-                    resolves = false
-                    return
-                }
+                guard let target = number[PageKey(reference.kind, reference.slug)] else { return }
                 guard target != source else { return }
                 let edge = Edge(reference, in: entry.kind)
                 let code = UInt64(target) << 34 | UInt64(edge.rawValue) << 32 | UInt64(source)
@@ -69,7 +62,6 @@ public struct Relations: Sendable {
                 packed.append(code)
             }
         }
-        everyReferenceResolves = resolves
         packed.sort()
         var index = 0
         while index < packed.count {

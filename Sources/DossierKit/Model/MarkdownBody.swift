@@ -26,5 +26,4 @@ public struct LinkOccurrence: Hashable, Sendable {
 public struct BodyOutline: Sendable {
     public var links: [LinkOccurrence] = []
     public var headingIDs: [String] = []
-    public var html: String?
 }
