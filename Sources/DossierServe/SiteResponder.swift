@@ -14,7 +14,8 @@ struct SiteResponder: HTTPResponder {
         guard request.method == .get || request.method == .head else {
             var headers = Self.headers(type: "text/plain; charset=utf-8")
             headers[.allow] = "GET, HEAD"
-            return Response(status: .methodNotAllowed, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "method not allowed\n")))
+            return Response(
+                status: .methodNotAllowed, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "method not allowed\n")))
         }
         let response = await answer(request)
         return request.method == .head ? response.createHeadResponse() : response
@@ -43,7 +44,8 @@ struct SiteResponder: HTTPResponder {
         case .notFound:
             guard let notFound = files["404.html"] else {
                 let text = files.isEmpty ? Self.noSiteYet : Data("not found\n".utf8)
-                return Self.page(files.isEmpty ? "index.html" : "404.txt", text, status: files.isEmpty ? .serviceUnavailable : .notFound, build: build)
+                return Self.page(
+                    files.isEmpty ? "index.html" : "404.txt", text, status: files.isEmpty ? .serviceUnavailable : .notFound, build: build)
             }
             return Self.page("404.html", notFound, status: .notFound, build: build)
         }
@@ -60,15 +62,17 @@ struct SiteResponder: HTTPResponder {
     /// the stream ends when the server stops.
     private func events() async -> Response {
         let (stream, continuation) = await state.listen()
-        return Response(status: .ok, headers: Self.headers(type: "text/event-stream; charset=utf-8"), body: ResponseBody { writer in
-            try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
-            try await withGracefulShutdownHandler {
-                for await message in stream { try await writer.write(ByteBuffer(string: message)) }
-            } onGracefulShutdown: {
-                continuation.finish()
-            }
-            try await writer.finish(nil)
-        })
+        return Response(
+            status: .ok, headers: Self.headers(type: "text/event-stream; charset=utf-8"),
+            body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
+                try await withGracefulShutdownHandler {
+                    for await message in stream { try await writer.write(ByteBuffer(string: message)) }
+                } onGracefulShutdown: {
+                    continuation.finish()
+                }
+                try await writer.finish(nil)
+            })
     }
 
     private static func response(_ status: HTTPResponse.Status, type: String, body: Data) -> Response {
@@ -83,11 +87,12 @@ struct SiteResponder: HTTPResponder {
     /// Made on each use (it is rare): a `Data` kept in a global is held by a
     /// tagged pointer, which LeakSanitizer takes for a leak at exit.
     private static var noSiteYet: Data {
-        Data("""
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><title>No site yet</title></head>
-        <body><h1>No site yet</h1><p>The site has errors: fix them and this page reloads.</p></body></html>
+        Data(
+            """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>No site yet</title></head>
+            <body><h1>No site yet</h1><p>The site has errors: fix them and this page reloads.</p></body></html>
 
-        """.utf8)
+            """.utf8)
     }
 }

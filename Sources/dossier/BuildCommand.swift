@@ -26,7 +26,7 @@ struct BuildCommand: ParsableCommand {
         if let baseURL {
             guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
                 url.host?.isEmpty == false
-            else { throw ValidationError("--base-url must be an absolute http or https URL, got '\(baseURL)'") }
+            else { throw ValidationError(Messages.badBaseURL(baseURL)) }
         }
     }
 
@@ -50,7 +50,7 @@ struct BuildCommand: ParsableCommand {
                 print(Summary.line(summary, output: outputFolder, seconds: seconds))
             }
         case .failure(let failure):
-            printer.print(failure.diagnostics, consequence: "nothing was written")
+            printer.print(failure.diagnostics, consequence: Messages.nothingWritten)
             throw ExitCode.failure
         }
     }
@@ -63,22 +63,21 @@ enum Summary {
             let count = summary.pages[kind] ?? 0
             return "\(count) \(count == 1 ? kind.rawValue : kind.folder)"
         }
-        let warnings = summary.diagnostics.warningCount
-        let warningText = warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")"
-        return "built \(counts.joined(separator: ", ")) (\(summary.files) files) into \(output) in "
-            + String(format: "%.2f s", seconds) + warningText
+        return Messages.built(
+            pages: counts.joined(separator: ", "), files: summary.files, output: output, seconds: seconds,
+            warnings: summary.diagnostics.warningCount)
     }
 
     static func table(_ summary: BuildSummary, output: String, seconds: Double) -> String {
         var rows = Kind.allCases.map { ($0.pluralTitle.lowercased(), String(summary.pages[$0] ?? 0)) }
         rows += [
-            ("files written", String(summary.files)),
-            ("  unchanged", String(summary.unchanged)),
-            ("warnings", String(summary.diagnostics.warningCount)),
-            ("time", String(format: "%.2f s", seconds)),
+            (Messages.tableFiles, String(summary.files)),
+            ("  " + Messages.tableUnchanged, String(summary.unchanged)),
+            (Messages.tableWarnings, String(summary.diagnostics.warningCount)),
+            (Messages.tableTime, String(format: "%.2f s", seconds)),
         ]
         rows += summary.stages.map { ("  " + $0.stage.rawValue, String(format: "%.2f s", $0.seconds)) }
-        rows.append(("output", output))
+        rows.append((Messages.tableOutput, output))
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
     }

@@ -19,7 +19,6 @@ struct CheckCommand: ParsableCommand {
         output.printer.print(diagnostics)
         if diagnostics.hasErrors { throw ExitCode.failure }
         guard !output.quiet, (output.format ?? .automatic) == .text else { return }
-        let warnings = diagnostics.warningCount
-        print(warnings == 0 ? "no problems found" : "no errors, \(warnings) warning\(warnings == 1 ? "" : "s")")
+        print(Messages.checkPassed(warnings: diagnostics.warningCount))
     }
 }

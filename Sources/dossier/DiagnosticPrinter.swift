@@ -27,9 +27,7 @@ struct DiagnosticPrinter {
             text = sorted.map(plain).joined(separator: "\n") + "\n"
             let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
             if errors > 0 {
-                text += "\(errors) error\(errors == 1 ? "" : "s")"
-                    + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")
-                    + (consequence.map { ": \($0)" } ?? "") + "\n"
+                text += Messages.errorSummary(errors: errors, warnings: warnings, consequence: consequence) + "\n"
             }
         case .json:
             text = sorted.map(Self.json).joined(separator: "\n") + "\n"

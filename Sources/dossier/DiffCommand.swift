@@ -26,7 +26,7 @@ struct DiffCommand: ParsableCommand {
         do {
             diff = try SiteDiff.compare(old: URL(fileURLWithPath: old), new: URL(fileURLWithPath: new))
         } catch {
-            FileHandle.standardError.write(Data("error: cannot compare: \(error.localizedDescription)\n".utf8))
+            FileHandle.standardError.write(Data((Messages.cannotCompare(error.localizedDescription) + "\n").utf8))
             throw ExitCode.failure
         }
         switch format {

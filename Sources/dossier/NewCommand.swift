@@ -30,7 +30,7 @@ struct NewCommand: ParsableCommand {
             let url = try Scaffold.create(kind, slug: slug, title: title, code: code, content: URL(fileURLWithPath: content))
             print(Project.displayPath(url))
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            FileHandle.standardError.write(Data((Messages.cannotCreate("\(error)") + "\n").utf8))
             throw ExitCode.failure
         }
     }

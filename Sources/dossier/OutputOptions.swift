@@ -1,4 +1,5 @@
 import ArgumentParser
+import DossierKit
 import Foundation
 
 /// How diagnostics are printed: for people, for scripts, or for GitHub.
@@ -13,7 +14,9 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `--format`, `--quiet` and `--verbose`, shared by `build` and `check`.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Diagnostics as 'text', 'json' (one object per line) or 'github' (workflow annotations; the default when GITHUB_ACTIONS=true).")
+    @Option(
+        help:
+            "Diagnostics as 'text', 'json' (one object per line) or 'github' (workflow annotations; the default when GITHUB_ACTIONS=true).")
     var format: DiagnosticFormat?
 
     @Flag(name: .shortAndLong, help: "Print errors only, and no summary.")
@@ -26,7 +29,7 @@ struct OutputOptions: ParsableArguments {
     var strict = false
 
     func validate() throws {
-        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+        if quiet && verbose { throw ValidationError(Messages.quietAndVerbose) }
     }
 
     var printer: DiagnosticPrinter {

@@ -54,7 +54,7 @@ final class ProgressLine: @unchecked Sendable {
         guard now - start >= delay else { return }
         let finished = total > 0 && done == total && lastDone != total
         if !entered, !finished, let lastDraw, now - lastDraw < Self.interval { return }
-        let text = total > 0 ? "\(stage.rawValue) \(done)/\(total) pages" : "\(stage.rawValue)…"
+        let text = Messages.progress(stage: stage.rawValue, done: done, total: total)
         guard text != lastText else { return }
         lastDraw = now
         lastDone = done

@@ -27,19 +27,19 @@ struct ServeCommand: AsyncParsableCommand {
     var verbose = false
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
+        guard (0...65535).contains(port) else { throw ValidationError(Messages.badPort(port)) }
     }
 
     func run() async throws {
         let log = ServeLog(printer: .standardError(), verbose: verbose)
         if !["127.0.0.1", "localhost", "::1"].contains(host) && !host.hasPrefix("127.") {
-            log.say("warning: serving on \(host): other machines can read the site")
+            log.say(Messages.servingOutsideLoopback(host))
         }
         let server = PreviewServer(project: options.project(), host: host, port: port) { log.report($0) }
         do {
             try await server.run()
         } catch {
-            FileHandle.standardError.write(Data("error: cannot serve on \(host):\(port): \(error)\n".utf8))
+            FileHandle.standardError.write(Data((Messages.cannotServe(host: host, port: port, reason: "\(error)") + "\n").utf8))
             throw ExitCode.failure
         }
     }

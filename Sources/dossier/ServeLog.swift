@@ -23,25 +23,28 @@ final class ServeLog: Sendable {
         switch event {
         case .listening(let host, let port):
             let shown = host.contains(":") ? "[\(host)]" : host
-            say("serving http://\(shown):\(port)/ (edits to the content and templates rebuild it; Ctrl-C stops)")
+            say(Messages.serving(url: "http://\(shown):\(port)/"))
         case .stopped:
-            say("stopped")
+            say(Messages.serveStopped)
         case .built(let outcome, let changes):
             guard outcome.succeeded else {
-                let consequence = outcome.generation == 0 ? "nothing to serve until they are fixed" : "still serving the last good site"
+                let consequence = outcome.generation == 0 ? Messages.serveNothingYet : Messages.serveKeepsLastGood
                 printer.print(outcome.diagnostics, consequence: consequence)
                 shownWarnings.set(nil)
                 return
             }
             if shownWarnings.set(outcome.diagnostics.sorted.map(\.description)) { printer.print(outcome.diagnostics) }
             let time = Self.milliseconds(outcome.duration)
-            let stages = verbose ? " (" + outcome.phases.map { "\($0.name) \(Self.milliseconds($0.duration))" }.joined(separator: ", ") + ")" : ""
+            let stages =
+                verbose ? " (" + outcome.phases.map { "\($0.name) \(Self.milliseconds($0.duration))" }.joined(separator: ", ") + ")" : ""
             guard !changes.isEmpty else {
-                return say("built \(outcome.totalPages) pages (\(outcome.site.count) files) in \(time)\(stages)")
+                return say(Messages.serveBuilt(pages: outcome.totalPages, files: outcome.site.count, time: time + stages))
             }
             let files = outcome.changedPaths.count
-            say((changes.count == 1 ? changes[0] : "\(changes.count) files") + " changed: rendered \(outcome.renderedPages) of "
-                + "\(outcome.totalPages) pages in \(time)\(stages), \(files) file\(files == 1 ? "" : "s") of the site changed")
+            let changed = changes.count == 1 ? changes[0] : Messages.count(changes.count, "file")
+            say(
+                Messages.serveRebuilt(
+                    changed: changed, rendered: outcome.renderedPages, pages: outcome.totalPages, time: time + stages, siteFiles: files))
         }
     }
 

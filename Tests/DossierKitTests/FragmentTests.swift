@@ -14,24 +14,26 @@ import Testing
         // Theme sections this actor has no content for: no summary, no
         // members, no updates.
         "content/pages/about.md": """
-            ---
-            title: About
-            ---
-            [a](actor:nso#history) [b](actor:nso#events) [c](actor:nso#summary) [d](actor:nso#members)
-            [e](actor:nso#updates) [f](actor:nso#histroy)
+        ---
+        title: About
+        ---
+        [a](actor:nso#history) [b](actor:nso#events) [c](actor:nso#summary) [d](actor:nso#members)
+        [e](actor:nso#updates) [f](actor:nso#histroy)
 
-            """,
+        """,
     ]
 
     @Test func unknownFragmentIsAWarningWithItsPosition() throws {
         try Fixture.withTemporaryFolder { folder in
             try Fixture.write(Self.files, into: folder)
             let project = Project(root: folder)
-            let diagnostics = Builder(project: Project(content: project.content, templates: Fixture.templates, output: project.output)).check()
+            let diagnostics = Builder(project: Project(content: project.content, templates: Fixture.templates, output: project.output))
+                .check()
             let warnings = Fixture.lines(diagnostics, relativeTo: folder).filter { $0.contains("histroy") }
-            #expect(warnings == [
-                "content/pages/about.md:5:28: warning: actor 'nso' has no heading or section 'histroy': the link lands at the top of the page"
-            ])
+            #expect(
+                warnings == [
+                    "content/pages/about.md:5:28: warning: actor 'nso' has no heading or section 'histroy': the link lands at the top of the page"
+                ])
         }
     }
 
@@ -41,9 +43,10 @@ import Testing
             let root = Project(root: folder)
             let project = Project(content: root.content, templates: Fixture.templates, output: root.output)
             let summary = try Builder(project: project).build().get()
-            let warned = Set(summary.diagnostics.all.filter { $0.message.contains("has no heading or section") }.compactMap {
-                $0.message.split(separator: "'").dropFirst(3).first.map(String.init)
-            })
+            let warned = Set(
+                summary.diagnostics.all.filter { $0.message.contains("has no heading or section") }.compactMap {
+                    $0.message.split(separator: "'").dropFirst(3).first.map(String.init)
+                })
             // The actor has no summary, members or updates, so those sections
             // are not on its page: linking to them is warned about like a typo.
             #expect(warned == ["histroy", "summary", "members", "updates"])

@@ -64,9 +64,10 @@ import Testing
         #expect(Self.decode(.page, "---\ntitle: T\ndraft: true\n---\n").entry?.draft == true)
         #expect(Self.decode(.page, "---\ntitle: T\ndraft: false\n---\n").entry?.draft == false)
         #expect(Self.decode(.page, "---\ntitle: T\n---\n").entry?.draft == false)
-        #expect(Self.decode(.page, "---\ntitle: T\ndraft: no\n---\n").diagnostics == [
-            "content/pages/x.md:3:8: error: field 'draft' must be true or false"
-        ])
+        #expect(
+            Self.decode(.page, "---\ntitle: T\ndraft: no\n---\n").diagnostics == [
+                "content/pages/x.md:3:8: error: field 'draft' must be true or false"
+            ])
     }
 
     @Test func updatesAreSortedNewestFirst() throws {
@@ -129,12 +130,21 @@ import Testing
 
     @Test func everyFieldOfEveryKindIsAllowed() {
         // The format's tables, field by field (content-format.md).
-        #expect(RecordDecoder.fields[.actor].map(Set.init) == ["name", "kind", "role", "countries", "affiliations", "aliases", "summary", "updates", "draft"])
+        #expect(
+            RecordDecoder.fields[.actor].map(Set.init) == [
+                "name", "kind", "role", "countries", "affiliations", "aliases", "summary", "updates", "draft",
+            ])
         #expect(RecordDecoder.fields[.country].map(Set.init) == ["name", "code", "region", "summary", "draft"])
-        #expect(RecordDecoder.fields[.event].map(Set.init) == ["title", "date", "end_date", "actors", "countries", "sources", "status", "summary", "updates", "draft"])
-        #expect(RecordDecoder.fields[.source].map(Set.init) == ["title", "publisher", "date", "kind", "url", "archive_url", "accessed", "language", "authors", "draft"])
+        #expect(
+            RecordDecoder.fields[.event].map(Set.init) == [
+                "title", "date", "end_date", "actors", "countries", "sources", "status", "summary", "updates", "draft",
+            ])
+        #expect(
+            RecordDecoder.fields[.source].map(Set.init) == [
+                "title", "publisher", "date", "kind", "url", "archive_url", "accessed", "language", "authors", "draft",
+            ])
         #expect(RecordDecoder.fields[.page].map(Set.init) == ["title", "summary", "draft"])
-        #expect(Set(RecordDecoder.siteFields) == ["title", "description", "language", "base_url", "author"])
+        #expect(Set(RecordDecoder.siteFields) == ["title", "description", "language", "base_url", "author", "license", "license_url"])
     }
 
     @Test func textFileDropsBOMAndNormalisesLineEndings() throws {

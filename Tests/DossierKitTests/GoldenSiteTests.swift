@@ -68,7 +68,9 @@ import Testing
         for event in ["founding", "contract-signed"] {
             let html = try String(contentsOf: Self.golden.appendingPathComponent("events/\(event)/index.html"), encoding: .utf8)
             let citation = html.split(separator: "\n").first { $0.contains("sources/press-statement/index.html") }
-            #expect(citation?.hasSuffix("</a>, Ministry of the Interior</li>") == true, "\(event): an undated source shows the event's date: \(citation ?? "none")")
+            #expect(
+                citation?.hasSuffix("</a>, Ministry of the Interior</li>") == true,
+                "\(event): an undated source shows the event's date: \(citation ?? "none")")
         }
     }
 

@@ -33,7 +33,8 @@ import Testing
     /// Every control character, quotes, backslashes, slashes, line and
     /// paragraph separators, text from other scripts and emoji.
     @Test func stringsMatchTheEncoder() throws {
-        let hostile = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined()
+        let hostile =
+            (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined()
             + "\"\\/ </script> \u{7F} \u{85} \u{2028}\u{2029} é 北京 👩🏽‍💻 \u{FEFF}"
         let texts = [hostile, "", "plain", "\\\"", "a\u{0}b"]
         for text in texts {

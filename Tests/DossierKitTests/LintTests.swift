@@ -11,7 +11,9 @@ import Testing
         try Fixture.withTemporaryFolder { folder in
             try Fixture.write(files.merging(["content/site.yaml": Self.site]) { a, _ in a }, into: folder)
             let project = Project(root: folder)
-            return Fixture.lines(Builder(project: Project(content: project.content, templates: Fixture.templates, output: project.output)).check(), relativeTo: folder)
+            return Fixture.lines(
+                Builder(project: Project(content: project.content, templates: Fixture.templates, output: project.output)).check(),
+                relativeTo: folder)
         }
     }
 
@@ -24,11 +26,12 @@ import Testing
             "content/events/with-actors.md": "---\ntitle: E\ndate: 2021\nactors: [busy]\nsources: [cited]\n---\n",
             "content/events/no-actors.md": "---\ntitle: F\ndate: 2021\nsources: [cited]\n---\n",
         ])
-        #expect(lines == [
-            "content/actors/idle.md:1:1: warning: actor is in no event: no event lists it in 'actors' or links to it",
-            "content/events/no-actors.md:1:1: warning: event has no actors",
-            "content/sources/uncited.md:1:1: warning: source is cited by no event and linked from no page",
-        ])
+        #expect(
+            lines == [
+                "content/actors/idle.md:1:1: warning: actor is in no event: no event lists it in 'actors' or links to it",
+                "content/events/no-actors.md:1:1: warning: event has no actors",
+                "content/sources/uncited.md:1:1: warning: source is cited by no event and linked from no page",
+            ])
     }
 
     @Test func aBodyLinkCountsAsInvolvementAndCitation() throws {
@@ -49,8 +52,9 @@ import Testing
             "content/sources/cited.md": "---\ntitle: Cited\npublisher: P\n---\n",
             "content/events/broken.md": "---\ntitle: E\ndate: 2021-02-30\nsources: [cited]\n---\n",
         ])
-        #expect(lines == [
-            "content/events/broken.md:3:7: error: invalid date '2021-02-30' in 'date': expected a real date written YYYY, YYYY-MM or YYYY-MM-DD"
-        ])
+        #expect(
+            lines == [
+                "content/events/broken.md:3:7: error: invalid date '2021-02-30' in 'date': expected a real date written YYYY, YYYY-MM or YYYY-MM-DD"
+            ])
     }
 }

@@ -70,7 +70,8 @@ import Testing
         let outline = Markdown.outline(of: MarkdownBody(text: text, firstLine: 1, path: "x.md"), reservedIDs: Sections.ids(for: .actor))
         #expect(outline.headingIDs == ["history", "history-2", "events-2", "summary-2", "section", "societe-generale"])
         // A page has no `events` section, so its heading keeps the plain id.
-        let page = Markdown.outline(of: MarkdownBody(text: "## Events\n", firstLine: 1, path: "x.md"), reservedIDs: Sections.ids(for: .page))
+        let page = Markdown.outline(
+            of: MarkdownBody(text: "## Events\n", firstLine: 1, path: "x.md"), reservedIDs: Sections.ids(for: .page))
         #expect(page.headingIDs == ["events"])
     }
 

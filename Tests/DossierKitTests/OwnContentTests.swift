@@ -33,7 +33,9 @@ import Testing
             let html = try Golden.files(in: output).filter { $0.hasSuffix(".html") }
             let kindFolders = Set(Kind.allCases.map(\.folder))
             let inKindFolders = html.filter { kindFolders.contains(String($0.split(separator: "/")[0])) || $0 == "index.html" }
-            #expect(inKindFolders == expected, "missing: \(expected.subtracting(html).sorted()), extra: \(inKindFolders.subtracting(expected).sorted())")
+            #expect(
+                inKindFolders == expected,
+                "missing: \(expected.subtracting(html).sorted()), extra: \(inKindFolders.subtracting(expected).sorted())")
             #expect(summary.pages == published)
             #expect(expected.count > 50, "the real report has many pages")
 

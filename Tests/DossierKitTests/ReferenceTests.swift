@@ -43,8 +43,9 @@ import Testing
                 for c in pieces {
                     let destination = a + b + c
                     let mine = Reference.parse(destination: destination), theirs = byCharacters(destination)
-                    #expect(mine?.kind == theirs?.kind && mine?.slug == theirs?.slug && mine?.fragment == theirs?.fragment,
-                            "\(destination.debugDescription)")
+                    #expect(
+                        mine?.kind == theirs?.kind && mine?.slug == theirs?.slug && mine?.fragment == theirs?.fragment,
+                        "\(destination.debugDescription)")
                 }
             }
         }

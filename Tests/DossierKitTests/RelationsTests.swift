@@ -21,16 +21,24 @@ import Testing
     }
 
     static func actor(_ slug: String, countries: [String] = [], affiliations: [String] = [], links: [String] = []) -> Entry {
-        entry(.actor, slug, details: .actor(ActorDetails(
-            actorKind: .company, role: nil, countries: refs(.country, countries, field: "countries"),
-            affiliations: refs(.actor, affiliations, field: "affiliations"), aliases: [], updates: [])), links: links)
+        entry(
+            .actor, slug,
+            details: .actor(
+                ActorDetails(
+                    actorKind: .company, role: nil, countries: refs(.country, countries, field: "countries"),
+                    affiliations: refs(.actor, affiliations, field: "affiliations"), aliases: [], updates: [])), links: links)
     }
 
-    static func event(_ slug: String, date: String, actors: [String] = [], countries: [String] = [], sources: [String] = ["s"], links: [String] = []) -> Entry {
-        entry(.event, slug, details: .event(EventDetails(
-            date: PartialDate(date)!, endDate: nil, actors: refs(.actor, actors, field: "actors"),
-            countries: refs(.country, countries, field: "countries"), sources: refs(.source, sources, field: "sources"),
-            status: .reported, updates: [])), links: links)
+    static func event(
+        _ slug: String, date: String, actors: [String] = [], countries: [String] = [], sources: [String] = ["s"], links: [String] = []
+    ) -> Entry {
+        entry(
+            .event, slug,
+            details: .event(
+                EventDetails(
+                    date: PartialDate(date)!, endDate: nil, actors: refs(.actor, actors, field: "actors"),
+                    countries: refs(.country, countries, field: "countries"), sources: refs(.source, sources, field: "sources"),
+                    status: .reported, updates: [])), links: links)
     }
 
     static func country(_ slug: String) -> Entry {
@@ -38,9 +46,12 @@ import Testing
     }
 
     static func source(_ slug: String) -> Entry {
-        entry(.source, slug, details: .source(SourceDetails(
-            publisher: "P", date: nil, sourceKind: .article, url: nil, archiveURL: nil, accessed: nil, language: nil,
-            authors: [])))
+        entry(
+            .source, slug,
+            details: .source(
+                SourceDetails(
+                    publisher: "P", date: nil, sourceKind: .article, url: nil, archiveURL: nil, accessed: nil, language: nil,
+                    authors: [])))
     }
 
     static func page(_ slug: String, links: [String]) -> Entry {
@@ -69,24 +80,34 @@ import Testing
 
     @Test func eventsGiveCountriesAndSourcesTheirEvents() {
         #expect(Self.site.relations.pages(.event, pointingAt: PageKey(.country, "israel"), by: .involves) == [PageKey(.event, "late")])
-        #expect(Self.site.relations.pages(.event, pointingAt: PageKey(.source, "s"), by: .involves) == [PageKey(.event, "early"), PageKey(.event, "late")])
+        #expect(
+            Self.site.relations.pages(.event, pointingAt: PageKey(.source, "s"), by: .involves) == [
+                PageKey(.event, "early"), PageKey(.event, "late"),
+            ])
     }
 
     @Test func actorCountriesGiveCountriesTheirActors() {
-        #expect(Self.site.relations.pages(.actor, pointingAt: PageKey(.country, "israel"), by: .belongsTo) == [PageKey(.actor, "hulio"), PageKey(.actor, "nso-group")])
+        #expect(
+            Self.site.relations.pages(.actor, pointingAt: PageKey(.country, "israel"), by: .belongsTo) == [
+                PageKey(.actor, "hulio"), PageKey(.actor, "nso-group"),
+            ])
     }
 
     @Test func affiliationsGiveMembers() {
-        #expect(Self.site.relations.pages(.actor, pointingAt: PageKey(.actor, "nso-group"), by: .affiliatedWith) == [PageKey(.actor, "hulio"), PageKey(.actor, "q-cyber")])
+        #expect(
+            Self.site.relations.pages(.actor, pointingAt: PageKey(.actor, "nso-group"), by: .affiliatedWith) == [
+                PageKey(.actor, "hulio"), PageKey(.actor, "q-cyber"),
+            ])
         #expect(Self.site.relations.pages(.actor, pointingAt: PageKey(.actor, "hulio"), by: .affiliatedWith) == [])
     }
 
     @Test func bodyLinksGiveLinkedFrom() {
         // By kind, then display order; once per page even when linked twice;
         // a page linking to itself is not listed.
-        #expect(Self.site.relations.linkedFrom(PageKey(.actor, "nso-group")) == [
-            PageKey(.actor, "hulio"), PageKey(.event, "early"), PageKey(.page, "about"),
-        ])
+        #expect(
+            Self.site.relations.linkedFrom(PageKey(.actor, "nso-group")) == [
+                PageKey(.actor, "hulio"), PageKey(.event, "early"), PageKey(.page, "about"),
+            ])
         #expect(Self.site.relations.linkedFrom(PageKey(.event, "late")) == [PageKey(.actor, "nso-group")])
         // A link to a page that does not exist gives nothing.
         #expect(Self.site.relations.linkedFrom(PageKey(.actor, "missing")) == [])

@@ -4,7 +4,7 @@ import Testing
 @testable import DossierKit
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Every element of an SVG string in document order, read by Foundation's XML parser:
@@ -73,7 +73,9 @@ private func timeline(_ items: [TimelineItem]) -> String {
     TimelineSVG.render(items, title: "Timeline", description: "Events by date.", idPrefix: "tl")
 }
 
-private func relations(center: RelationNode? = nil, _ nodes: [RelationNode], edges: [RelationEdge] = [], limit: Int = 24)
+private func relations(
+    center: RelationNode? = nil, _ nodes: [RelationNode], edges: [RelationEdge] = [], limit: Int = 24
+)
     -> String
 {
     RelationsSVG.render(
@@ -101,7 +103,9 @@ private func expectHarmless(_ svg: String, sourceLocation: Testing.SourceLocatio
     #expect(tree.all("script").isEmpty && tree.all("style").isEmpty, sourceLocation: sourceLocation)
     for element in tree.elements {
         let names = element.attributes.keys
-        #expect(!names.contains { $0.lowercased().hasPrefix("on") || $0 == "style" }, "\(element.name): \(names)", sourceLocation: sourceLocation)
+        #expect(
+            !names.contains { $0.lowercased().hasPrefix("on") || $0 == "style" }, "\(element.name): \(names)",
+            sourceLocation: sourceLocation)
     }
 }
 
@@ -241,7 +245,11 @@ private func expectTidyNumbers(_ svg: String, sourceLocation: Testing.SourceLoca
         #expect(first.attributes["cx"] == "240" && first.attributes["cy"] == "122", "heaviest node at the top")
         #expect(tree.linkTitles.count == 13)
         let drawn = tree.elements.filter { $0.name == "title" && $0.ancestors.contains("a") }.map(\.text)
-        #expect(drawn == ["Node 03", "Node 07", "Node 11", "Node 02", "Node 06", "Node 10", "Node 01", "Node 05", "Node 09", "Node 04", "Node 08", "Node 12", "C"])
+        #expect(
+            drawn == [
+                "Node 03", "Node 07", "Node 11", "Node 02", "Node 06", "Node 10", "Node 01", "Node 05", "Node 09", "Node 04", "Node 08",
+                "Node 12", "C",
+            ])
     }
 
     @Test func edgesFollowWeightAndMode() {

@@ -54,8 +54,11 @@ import Testing
             staged.write("index.html", "home\n")
             let manager = FileManager.default
             let made = Set(manager.subpaths(atPath: staged.staging.path) ?? [])
-            #expect(made == ["sources", "sources/c", "sources/c/index.html", "events", "events/a", "events/a/b",
-                             "events/a/b/index.html", "index.html"])
+            #expect(
+                made == [
+                    "sources", "sources/c", "sources/c/index.html", "events", "events/a", "events/a/b",
+                    "events/a/b/index.html", "index.html",
+                ])
             #expect(staged.fileCount.withLock { $0 } == 3)
             staged.abandon()
             #expect(!manager.fileExists(atPath: staged.staging.path))
@@ -130,8 +133,9 @@ import Testing
             }
             #expect(edited.unchanged == kept)
             #expect(kept > 0 && kept < after.count, "\(kept) of \(after.count) unchanged")
-            #expect(after["events/founding/index.html"].map { String(decoding: $0.bytes, as: UTF8.self) }?
-                .contains("It began in a rented office.") == true)
+            #expect(
+                after["events/founding/index.html"].map { String(decoding: $0.bytes, as: UTF8.self) }?
+                    .contains("It began in a rented office.") == true)
         }
     }
 
@@ -146,7 +150,8 @@ import Testing
             let outside = temporary.appendingPathComponent("outside.txt")
             try Fixture.write(["index.html": "home\n", "same.txt": "same\n", "size.txt": "abcd\n"], into: output)
             try Data("link\n".utf8).write(to: outside)
-            try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("link.txt").path, withDestinationPath: outside.path)
+            try FileManager.default.createSymbolicLink(
+                atPath: output.appendingPathComponent("link.txt").path, withDestinationPath: outside.path)
             let old = try Self.files(in: output)
             var diagnostics = Diagnostics()
             let staged = try #require(OutputWriter(output: output, protected: []).begin(&diagnostics))
@@ -165,14 +170,17 @@ import Testing
             if commit {
                 staged.commit(&diagnostics)
                 #expect(!diagnostics.hasErrors)
-                #expect(try Self.files(in: output).mapValues { String(decoding: $0.bytes, as: UTF8.self) }
-                    == ["same.txt": "same\n", "size.txt": "wxyz\n", "link.txt": "link\n", "index.html": "new home\n"])
+                #expect(
+                    try Self.files(in: output).mapValues { String(decoding: $0.bytes, as: UTF8.self) }
+                        == ["same.txt": "same\n", "size.txt": "wxyz\n", "link.txt": "link\n", "index.html": "new home\n"])
             } else {
                 staged.abandon()
                 let kept = try Self.files(in: output)
                 #expect(kept.mapValues(\.bytes) == old.mapValues(\.bytes))
                 #expect(kept.mapValues(\.inode) == old.mapValues(\.inode))
-                #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: output.appendingPathComponent("link.txt").path)) == outside.path)
+                #expect(
+                    (try? FileManager.default.destinationOfSymbolicLink(atPath: output.appendingPathComponent("link.txt").path))
+                        == outside.path)
             }
             #expect(try String(contentsOf: outside, encoding: .utf8) == "link\n")
         }

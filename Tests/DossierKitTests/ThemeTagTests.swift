@@ -17,7 +17,8 @@ import Testing
     }
 
     @Test func findsEveryReferenceWithItsPlaceAndDepth() {
-        let text = "<p>{{> partials/a}}{{>b}}</p>\n{{! {{> not}} }} {{> }}\n  é{{#x}}{{> d}}{{/x}}{{>*dyn}}\n{{<layout}}{{$main}}{{$inner}}{{/inner}}{{/main}}{{/layout}}{{$block}}{{/block}}"
+        let text =
+            "<p>{{> partials/a}}{{>b}}</p>\n{{! {{> not}} }} {{> }}\n  é{{#x}}{{> d}}{{/x}}{{>*dyn}}\n{{<layout}}{{$main}}{{$inner}}{{/inner}}{{/main}}{{/layout}}{{$block}}{{/block}}"
         let outline = TemplateOutline(text)
         #expect(names(outline) == ["partials/a", "b", "", "d", "dyn", "layout", "$block", "$inner"])
         #expect(outline.references.map(\.dynamic) == [false, false, false, false, true, false, false, false])
@@ -92,61 +93,70 @@ import Testing
     }
 
     @Test func missingPartialIsAnErrorAtItsPlace() throws {
-        #expect(try load(["page.mustache": "{{<layout}}{{$main}}\n  {{> partials/nowhere }}\n{{/main}}{{/layout}}\n"]) == [
-            "page.mustache:2:3: error: missing partial 'partials/nowhere': no file 'partials/nowhere.mustache' in the theme"
-        ])
+        #expect(
+            try load(["page.mustache": "{{<layout}}{{$main}}\n  {{> partials/nowhere }}\n{{/main}}{{/layout}}\n"]) == [
+                "page.mustache:2:3: error: missing partial 'partials/nowhere': no file 'partials/nowhere.mustache' in the theme"
+            ])
     }
 
     @Test func partialTagWithoutANameIsAnError() throws {
-        #expect(try load(["page.mustache": "{{<layout}}{{$main}}\n{{>  }}{{/main}}{{/layout}}\n"]) == [
-            "page.mustache:2:1: error: partial tag without a name"
-        ])
+        #expect(
+            try load(["page.mustache": "{{<layout}}{{$main}}\n{{>  }}{{/main}}{{/layout}}\n"]) == [
+                "page.mustache:2:1: error: partial tag without a name"
+            ])
     }
 
     @Test func partialNamedByAValueIsRefused() throws {
-        #expect(try load(["page.mustache": "{{<layout}}{{$main}}{{>*title}}{{/main}}{{/layout}}\n"]) == [
-            "page.mustache:1:21: error: partial named by a value ('title'): not supported, every partial is checked before rendering"
-        ])
+        #expect(
+            try load(["page.mustache": "{{<layout}}{{$main}}{{>*title}}{{/main}}{{/layout}}\n"]) == [
+                "page.mustache:1:21: error: partial named by a value ('title'): not supported, every partial is checked before rendering"
+            ])
     }
 
     /// The inclusion the previous scanner missed: written after a
     /// delimiter change, it made swift-mustache recurse until the stack
     /// overflowed (found by FuzzTemplate).
     @Test func selfInclusionAfterADelimiterChangeIsAnError() throws {
-        #expect(try load(["home.mustache": "{{=<% %>=}}<%> home%>\n"]) == [
-            "home.mustache:1:12: error: template includes itself ('home' → 'home'): the build would never end"
-        ])
+        #expect(
+            try load(["home.mustache": "{{=<% %>=}}<%> home%>\n"]) == [
+                "home.mustache:1:12: error: template includes itself ('home' → 'home'): the build would never end"
+            ])
     }
 
     /// A block override that expands its own block renders itself forever
     /// (found by FuzzTemplate), directly or through a partial or another block.
     @Test func blockOverrideExpandingItselfIsAnError() throws {
-        #expect(try load(["404.mustache": "{{<layout}}{{$main}}\n<p>{{$main}}x{{/main}}</p>\n{{/main}}{{/layout}}\n"]) == [
-            "404.mustache:2:4: error: template includes itself (block 'main' → block 'main'): the build would never end"
-        ])
+        #expect(
+            try load(["404.mustache": "{{<layout}}{{$main}}\n<p>{{$main}}x{{/main}}</p>\n{{/main}}{{/layout}}\n"]) == [
+                "404.mustache:2:4: error: template includes itself (block 'main' → block 'main'): the build would never end"
+            ])
         let lines = try load([
             "404.mustache": "{{<layout}}{{$main}}{{> partials/again}}{{/main}}{{/layout}}\n",
             "partials/again.mustache": "{{$main}}{{/main}}\n",
         ])
-        #expect(lines == [
-            "404.mustache:1:21: error: template includes itself (block 'main' → 'partials/again' → block 'main'): the build would never end",
-            "partials/again.mustache:1:1: error: template includes itself ('partials/again' → block 'main' → 'partials/again'): the build would never end",
-        ])
+        #expect(
+            lines == [
+                "404.mustache:1:21: error: template includes itself (block 'main' → 'partials/again' → block 'main'): the build would never end",
+                "partials/again.mustache:1:1: error: template includes itself ('partials/again' → block 'main' → 'partials/again'): the build would never end",
+            ])
     }
 
     /// The first such input FuzzTemplate found, as it was.
     @Test func fuzzFindingsLoadWithErrors() throws {
-        let text = "{{<layout}}\n{{$main}}\n<h1>{{title}}</h1>\n<p>mistyt}}\n{{$main}}\n<h1>{{title}}</h1>\n{{/main}}\n{{/main}}\n{{/layout}}\n"
-        #expect(try load(["404.mustache": text]) == [
-            "404.mustache:5:1: error: template includes itself (block 'main' → block 'main'): the build would never end"
-        ])
+        let text =
+            "{{<layout}}\n{{$main}}\n<h1>{{title}}</h1>\n<p>mistyt}}\n{{$main}}\n<h1>{{title}}</h1>\n{{/main}}\n{{/main}}\n{{/layout}}\n"
+        #expect(
+            try load(["404.mustache": text]) == [
+                "404.mustache:5:1: error: template includes itself (block 'main' → block 'main'): the build would never end"
+            ])
     }
 
     @Test func deepNestingIsAnErrorBeforeParsing() throws {
         let text = "<p>\n" + String(repeating: "{{#a}}", count: 50_000) + String(repeating: "{{/a}}", count: 50_000)
-        #expect(try load(["home.mustache": text]) == [
-            "home.mustache:2:\(TemplateOutline.depthLimit * 6 + 1): error: sections nested more than \(TemplateOutline.depthLimit) levels deep"
-        ])
+        #expect(
+            try load(["home.mustache": text]) == [
+                "home.mustache:2:\(TemplateOutline.depthLimit * 6 + 1): error: sections nested more than \(TemplateOutline.depthLimit) levels deep"
+            ])
     }
 
     /// A chain of partials, each fine alone, that renders deeper than the
@@ -161,7 +171,10 @@ import Testing
         let lines = try load(files)
         // chainK renders 2 × (limit − K) levels deep: over the limit for K < limit / 2.
         #expect(lines.count == limit / 2)
-        #expect(lines.first == "partials/chain0.mustache:1:7: error: including 'partials/chain1' here nests sections and partials more than \(limit) levels deep")
+        #expect(
+            lines.first
+                == "partials/chain0.mustache:1:7: error: including 'partials/chain1' here nests sections and partials more than \(limit) levels deep"
+        )
         #expect(!lines.contains { $0.hasPrefix("partials/chain\(limit / 2).mustache") })
     }
 }

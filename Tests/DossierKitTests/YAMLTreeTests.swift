@@ -138,10 +138,13 @@ import Testing
         }
         #expect(start == YAMLMark(line: 1, column: 1))
         #expect(pairs.map(\.key.mark) == [YAMLMark(line: 1, column: 1), YAMLMark(line: 2, column: 1)])
-        #expect(pairs[0].value == .sequence([
-            .scalar("x", plain: true, at: YAMLMark(line: 1, column: 5)),
-            .scalar("y", plain: false, at: YAMLMark(line: 1, column: 8)),
-        ], at: YAMLMark(line: 1, column: 4)))
+        #expect(
+            pairs[0].value
+                == .sequence(
+                    [
+                        .scalar("x", plain: true, at: YAMLMark(line: 1, column: 5)),
+                        .scalar("y", plain: false, at: YAMLMark(line: 1, column: 8)),
+                    ], at: YAMLMark(line: 1, column: 4)))
         #expect(pairs[1].value.mark == YAMLMark(line: 3, column: 3))
     }
 }

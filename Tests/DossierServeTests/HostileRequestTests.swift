@@ -37,7 +37,9 @@ import Testing
         Case("lower-case method", "get / HTTP/1.1\r\nHost: x\r\n\r\n", [400]),
         Case("DELETE", "DELETE /index.html HTTP/1.1\r\nHost: x\r\n\r\n", [405]),
         Case("PUT with a body", "PUT /index.html HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello", [405]),
-        Case("POST with a 1 MB body", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\n" + String(repeating: "b", count: 1_000_000), [405]),
+        Case(
+            "POST with a 1 MB body",
+            "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\n" + String(repeating: "b", count: 1_000_000), [405]),
         Case("OPTIONS *", "OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n", [405]),
         Case("TRACE", "TRACE / HTTP/1.1\r\nHost: x\r\n\r\n", [405]),
         Case("CONNECT", "CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:22\r\n\r\n", [400, 405]),
@@ -60,7 +62,9 @@ import Testing
         Case("length not a number", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n", [400]),
         Case("two lengths", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab", [400]),
         Case("length beyond 64 bits", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999999\r\n\r\n", [400]),
-        Case("length and chunked", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", [400, 405]),
+        Case(
+            "length and chunked", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+            [400, 405]),
         Case("bad chunk size", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nab\r\n0\r\n\r\n", [400, 405]),
         Case("unknown transfer coding", "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, rot13\r\n\r\n", [400, 405, 501]),
         Case("absolute URI leaving the site", "GET http://127.0.0.1/../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n", [400, 404]),
@@ -119,8 +123,10 @@ import Testing
             for link in ["content/actors/leak.md", "content/actors/passwd.md"] {
                 #expect(failed.errors.contains { $0.file?.hasSuffix(link) == true && $0.message.contains("symbolic link") }, "\(link)")
             }
-            let paths = ["/actors/leak/", "/actors/passwd/", "/actors/leak", "/secret.md", "/../secret.md", "/data/report.json",
-                         "/search/search-index.js"]
+            let paths = [
+                "/actors/leak/", "/actors/passwd/", "/actors/leak", "/secret.md", "/../secret.md", "/data/report.json",
+                "/search/search-index.js",
+            ]
             for path in paths {
                 let reply = try await client.request(path)
                 #expect(!reply.text.contains("TOP SECRET") && !reply.text.contains("root:x:0"), "\(path) → \(reply.status)")

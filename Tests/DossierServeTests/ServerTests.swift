@@ -28,14 +28,18 @@ import Testing
         let event = project.files(under: "content/events")[0]
         let eventPage = try pagePath(of: event)
         let good = try project.read(event)
-        try project.write(event, good.replacingOccurrences(
-            of: #"(?m)^title: .*$"#, with: "title: \"A changed title\"", options: .regularExpression))
+        try project.write(
+            event,
+            good.replacingOccurrences(
+                of: #"(?m)^title: .*$"#, with: "title: \"A changed title\"", options: .regularExpression))
         _ = try await rebuilt()
         #expect(try await client.request("/" + eventPage).text.contains("A changed title"))
         try await expectServedSiteMatchesFullBuild(client, project)
 
         let source = project.files(under: "content/sources")[0].split(separator: "/").last!.dropLast(3)
-        try project.write("content/events/added-in-test.md", """
+        try project.write(
+            "content/events/added-in-test.md",
+            """
             ---
             title: "An added event"
             date: 2021-08
@@ -156,8 +160,11 @@ struct Status: Decodable {
 /// The HTML as built: the served page without the live-reload tag.
 func stripLiveTag(_ data: Data) -> Data {
     let text = String(decoding: data, as: UTF8.self)
-    return Data(text.replacingOccurrences(of: #"<script src="/_dossier/live\.js" data-build="[^"]*"></script>"#,
-                                          with: "", options: .regularExpression).utf8)
+    return Data(
+        text.replacingOccurrences(
+            of: #"<script src="/_dossier/live\.js" data-build="[^"]*"></script>"#,
+            with: "", options: .regularExpression
+        ).utf8)
 }
 
 /// `content/events/2021/x.md` → `events/x/index.html`.

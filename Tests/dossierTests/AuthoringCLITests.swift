@@ -16,19 +16,22 @@ import Testing
             try Self.brokenTree(in: folder)
             let json = try CLI.run(["check", "--templates", CLI.templates.path, "--format", "json"], in: folder)
             #expect(json.status == 1)
-            #expect(json.stderrLines == [
-                #"{"column":23,"file":"content/events/pegasus-project.md","line":6,"message":"unknown actor 'nso' (did you mean 'nso-group'?)","severity":"error"}"#
-            ])
+            #expect(
+                json.stderrLines == [
+                    #"{"column":23,"file":"content/events/pegasus-project.md","line":6,"message":"unknown actor 'nso' (did you mean 'nso-group'?)","severity":"error"}"#
+                ])
             let object = try JSONSerialization.jsonObject(with: Data(json.stderrLines[0].utf8)) as? [String: Any]
             #expect(object?["line"] as? Int == 6)
 
             let github = try CLI.run(["check", "--templates", CLI.templates.path, "--format", "github"], in: folder)
             #expect(github.status == 1)
-            #expect(github.stderrLines == [
-                "::error file=content/events/pegasus-project.md,line=6,col=23::unknown actor 'nso' (did you mean 'nso-group'?)"
-            ])
+            #expect(
+                github.stderrLines == [
+                    "::error file=content/events/pegasus-project.md,line=6,col=23::unknown actor 'nso' (did you mean 'nso-group'?)"
+                ])
             let text = try CLI.run(["check", "--templates", CLI.templates.path, "--format", "text"], in: folder)
-            #expect(text.stderrLines.first == "content/events/pegasus-project.md:6:23: error: unknown actor 'nso' (did you mean 'nso-group'?)")
+            #expect(
+                text.stderrLines.first == "content/events/pegasus-project.md:6:23: error: unknown actor 'nso' (did you mean 'nso-group'?)")
         }
     }
 
@@ -60,16 +63,18 @@ import Testing
                 try CLI.run(["new", "event", "a-meeting"], in: folder),
             ]
             #expect(made.map(\.status) == [0, 0, 0, 0, 0])
-            #expect(made.map(\.stdout) == [
-                "content/actors/jane-doe.md\n", "content/countries/norway.md\n", "content/sources/a-report.md\n",
-                "content/pages/about.md\n", "content/events/a-meeting.md\n",
-            ])
+            #expect(
+                made.map(\.stdout) == [
+                    "content/actors/jane-doe.md\n", "content/countries/norway.md\n", "content/sources/a-report.md\n",
+                    "content/pages/about.md\n", "content/events/a-meeting.md\n",
+                ])
             // The event needs its sources: the one error until they are filled in.
             let first = try CLI.run(["check", "--templates", CLI.templates.path], in: folder)
             #expect(first.status == 1)
-            #expect(first.stderrLines.filter { $0.contains("error:") } == [
-                "content/events/a-meeting.md:7:10: error: event has no sources: list at least one source slug in 'sources'"
-            ])
+            #expect(
+                first.stderrLines.filter { $0.contains("error:") } == [
+                    "content/events/a-meeting.md:7:10: error: event has no sources: list at least one source slug in 'sources'"
+                ])
             let event = content.appendingPathComponent("events/a-meeting.md")
             let text = try String(contentsOf: event, encoding: .utf8)
                 .replacingOccurrences(of: "sources: []", with: "sources: [a-report]")
@@ -105,8 +110,10 @@ import Testing
     @Test func diffListsAddedChangedAndRemovedInEveryFormat() throws {
         try CLI.withTemporaryFolder { folder in
             let old = folder.appendingPathComponent("old"), new = folder.appendingPathComponent("new")
-            for (site, files) in [(old, ["a.html": "1", "b/index.html": "same", "gone.css": "x"]),
-                                  (new, ["a.html": "2", "b/index.html": "same", "added/index.html": "y"])] {
+            for (site, files) in [
+                (old, ["a.html": "1", "b/index.html": "same", "gone.css": "x"]),
+                (new, ["a.html": "2", "b/index.html": "same", "added/index.html": "y"]),
+            ] {
                 for (path, text) in files {
                     let url = site.appendingPathComponent(path)
                     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -146,10 +153,11 @@ import Testing
             let run = try CLI.run(["build", "--content", content, "--templates", CLI.templates.path, "-v"], in: folder)
             #expect(run.status == 0)
             let rows = run.stdoutLines.map { $0.split(separator: " ", omittingEmptySubsequences: true).first.map(String.init) ?? "" }
-            #expect(rows == [
-                "actors", "countries", "events", "sources", "pages", "files", "unchanged", "warnings", "time",
-                "reading", "checking", "rendering", "writing", "output",
-            ])
+            #expect(
+                rows == [
+                    "actors", "countries", "events", "sources", "pages", "files", "unchanged", "warnings", "time",
+                    "reading", "checking", "rendering", "writing", "output",
+                ])
             // A second build over the first finds every file unchanged.
             func count(_ row: String, _ lines: [String]) -> Int? {
                 lines.first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(row + " ") }

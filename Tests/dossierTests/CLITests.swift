@@ -131,10 +131,11 @@ import Testing
             let run = try Self.run([command, "--templates", Self.templates.path], in: folder)
             #expect(run.status == 1)
             #expect(run.stdout == "")
-            #expect(run.stderrLines == [
-                "content/events/pegasus-project.md:6:23: error: unknown actor 'nso' (did you mean 'nso-group'?)",
-                command == "build" ? "1 error: nothing was written" : "1 error",
-            ])
+            #expect(
+                run.stderrLines == [
+                    "content/events/pegasus-project.md:6:23: error: unknown actor 'nso' (did you mean 'nso-group'?)",
+                    command == "build" ? "1 error: nothing was written" : "1 error",
+                ])
             #expect(try Self.snapshot(of: folder) == before, "files changed")
         }
     }
@@ -148,8 +149,10 @@ import Testing
                 at: Self.fixtures.appendingPathComponent("sites/minimal"), to: root.appendingPathComponent("content"))
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "umask \(umask) && exec \"$0\" \"$@\"", try Self.binary().path,
-                                 "build", "-q", "--templates", Self.templates.path]
+            process.arguments = [
+                "-c", "umask \(umask) && exec \"$0\" \"$@\"", try Self.binary().path,
+                "build", "-q", "--templates", Self.templates.path,
+            ]
             process.currentDirectoryURL = root
             try process.run()
             process.waitUntilExit()
@@ -175,20 +178,23 @@ import Testing
             let run = try Self.run(["build", "--templates", Self.templates.path], in: folder)
             #expect(run.status == 0)
             #expect(run.stdoutLines.count == 1)
-            let summary = #"^built 3 actors, 2 countries, 3 events, 2 sources, 1 page \(\d+ files\) into public in \d+\.\d\d s, 1 warning\n$"#
+            let summary =
+                #"^built 3 actors, 2 countries, 3 events, 2 sources, 1 page \(\d+ files\) into public in \d+\.\d\d s, 1 warning\n$"#
             #expect(run.stdout.range(of: summary, options: .regularExpression) != nil, "\(run.stdout)")
-            #expect(run.stderrLines == [
-                "content/events/report-published.md:15:81: warning: unsafe link 'javascript:alert(1)' is disabled: its text stays, without the link"
-            ])
+            #expect(
+                run.stderrLines == [
+                    "content/events/report-published.md:15:81: warning: unsafe link 'javascript:alert(1)' is disabled: its text stays, without the link"
+                ])
             let home = try String(contentsOf: folder.appendingPathComponent("public/index.html"), encoding: .utf8)
             #expect(home.contains("<title>Minimal report</title>"))
             // The file count printed is the number of files written.
-            let files = FileManager.default.subpaths(atPath: folder.appendingPathComponent("public").path)?.filter {
-                var isDirectory: ObjCBool = false
-                let exists = FileManager.default.fileExists(
-                    atPath: folder.appendingPathComponent("public/\($0)").path, isDirectory: &isDirectory)
-                return exists && !isDirectory.boolValue
-            } ?? []
+            let files =
+                FileManager.default.subpaths(atPath: folder.appendingPathComponent("public").path)?.filter {
+                    var isDirectory: ObjCBool = false
+                    let exists = FileManager.default.fileExists(
+                        atPath: folder.appendingPathComponent("public/\($0)").path, isDirectory: &isDirectory)
+                    return exists && !isDirectory.boolValue
+                } ?? []
             #expect(run.stdout.contains("(\(files.count) files)"))
 
             // A second build replaces the site and says the same.
@@ -208,10 +214,11 @@ import Testing
             #expect(try Self.snapshot(of: folder) == before)
             let strict = try Self.run(["check", "--strict", "--templates", Self.templates.path], in: folder)
             #expect(strict.status == 1)
-            #expect(strict.stderrLines == [
-                "content/events/report-published.md:15:81: error: unsafe link 'javascript:alert(1)' is disabled: its text stays, without the link",
-                "1 error",
-            ])
+            #expect(
+                strict.stderrLines == [
+                    "content/events/report-published.md:15:81: error: unsafe link 'javascript:alert(1)' is disabled: its text stays, without the link",
+                    "1 error",
+                ])
         }
     }
 
@@ -238,14 +245,16 @@ import Testing
             try FileManager.default.copyItem(at: fixture.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
             let json = try Self.run(["check", "--format", "json", "--templates", Self.templates.path], in: folder)
             #expect(json.status == 1)
-            #expect(json.stderrLines == [
-                #"{"column":23,"file":"content/events/pegasus-project.md","line":6,"message":"unknown actor 'nso' (did you mean 'nso-group'?)","severity":"error"}"#
-            ])
+            #expect(
+                json.stderrLines == [
+                    #"{"column":23,"file":"content/events/pegasus-project.md","line":6,"message":"unknown actor 'nso' (did you mean 'nso-group'?)","severity":"error"}"#
+                ])
             let github = try Self.run(["check", "--format", "github", "--templates", Self.templates.path], in: folder)
             #expect(github.status == 1)
-            #expect(github.stderrLines == [
-                "::error file=content/events/pegasus-project.md,line=6,col=23::unknown actor 'nso' (did you mean 'nso-group'?)"
-            ])
+            #expect(
+                github.stderrLines == [
+                    "::error file=content/events/pegasus-project.md,line=6,col=23::unknown actor 'nso' (did you mean 'nso-group'?)"
+                ])
         }
     }
 }

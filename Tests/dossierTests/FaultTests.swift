@@ -78,7 +78,11 @@ import Testing
             _ = manager.fileExists(atPath: url.path, isDirectory: &isDirectory)
             var hasher = Hasher()
             // Every byte: Data's own hash reads only the first 80.
-            if isDirectory.boolValue { hasher.combine("<folder>") } else { try Data(contentsOf: url).withUnsafeBytes { hasher.combine(bytes: $0) } }
+            if isDirectory.boolValue {
+                hasher.combine("<folder>")
+            } else {
+                try Data(contentsOf: url).withUnsafeBytes { hasher.combine(bytes: $0) }
+            }
             result[path] = hasher.finalize()
         }
         return result
@@ -104,7 +108,9 @@ import Testing
         let content = folder.appendingPathComponent("content")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", packageRoot.appendingPathComponent("bench/gen.py").path, "--events", "\(events)", "--out", content.path]
+        process.arguments = [
+            "python3", packageRoot.appendingPathComponent("bench/gen.py").path, "--events", "\(events)", "--out", content.path,
+        ]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
@@ -162,7 +168,9 @@ import Testing
                 let next = current == "A" ? "B" : "A"
                 try Self.retitle(content, "Site \(next)")
                 // Half the kills anywhere, half late, where the swap happens.
-                let delay = kill % 2 == 0 ? Double.random(in: 0...(full * 1.1), using: &generator)
+                let delay =
+                    kill % 2 == 0
+                    ? Double.random(in: 0...(full * 1.1), using: &generator)
                     : Double.random(in: (full * 0.7)...(full * 1.5), using: &generator)
                 let build = try Build(content: content, output: output, in: folder)
                 Thread.sleep(forTimeInterval: delay)
@@ -199,7 +207,8 @@ import Testing
             let run = try Self.build(content, into: output, in: folder)
             #expect(run.status == 1)
             #expect(run.stdout == "")
-            #expect(run.stderr == "public: error: another build is writing this folder: wait for it to finish\n1 error: nothing was written\n")
+            #expect(
+                run.stderr == "public: error: another build is writing this folder: wait for it to finish\n1 error: nothing was written\n")
             #expect(try Self.manifest(of: output) == before)
             #expect(Self.leftovers(beside: output) == [])
         }
@@ -225,8 +234,13 @@ import Testing
                     sawConflict = true
                     // The loser reads and checks the content (its warnings) before it asks for the lock.
                     let lines = loser.stderr.split(separator: "\n")
-                    #expect(lines.filter { $0.contains("error:") } == ["public: error: another build is writing this folder: wait for it to finish"])
-                    #expect(lines.last?.hasPrefix("1 error") == true && lines.last?.hasSuffix(": nothing was written") == true, "\(loser.stderr)")
+                    #expect(
+                        lines.filter { $0.contains("error:") } == [
+                            "public: error: another build is writing this folder: wait for it to finish"
+                        ])
+                    #expect(
+                        lines.last?.hasPrefix("1 error") == true && lines.last?.hasSuffix(": nothing was written") == true,
+                        "\(loser.stderr)")
                     #expect(loser.stdout == "")
                 }
                 #expect(try Self.manifest(of: output) == site)
@@ -242,7 +256,8 @@ import Testing
             try Data("a file\n".utf8).write(to: folder.appendingPathComponent("file"))
             let run = try Self.build(try Self.smallSite(in: folder), into: folder.appendingPathComponent("file/public"), in: folder)
             #expect(run.status == 1)
-            #expect(run.stderr == "file/public: error: cannot create the output's parent folder: File exists\n1 error: nothing was written\n")
+            #expect(
+                run.stderr == "file/public: error: cannot create the output's parent folder: File exists\n1 error: nothing was written\n")
             #expect(try String(contentsOf: folder.appendingPathComponent("file"), encoding: .utf8) == "a file\n")
         }
     }
@@ -293,7 +308,10 @@ import Testing
                 try #require(try Self.run("/bin/mount", ["-o", "remount,ro", disk.path]) == 0)
                 let run = try Self.build(content, into: output, in: folder)
                 #expect(run.status == 1)
-                #expect(run.stderr == "disk/public: error: cannot write beside the output folder: Read-only file system\n1 error: nothing was written\n")
+                #expect(
+                    run.stderr
+                        == "disk/public: error: cannot write beside the output folder: Read-only file system\n1 error: nothing was written\n"
+                )
                 #expect(try Self.manifest(of: output) == before)
                 _ = try Self.run("/bin/mount", ["-o", "remount,rw", disk.path])
             }
@@ -317,9 +335,11 @@ import Testing
                 let run = try Self.build(content, into: output, in: folder)
                 #expect(run.status == 1)
                 let lines = run.stderr.split(separator: "\n")
-                #expect(lines.count >= 2 && lines.dropLast().allSatisfy {
-                    $0.hasPrefix("disk/public: error: cannot write '") && $0.hasSuffix("': No space left on device")
-                }, "\(run.stderr)")
+                #expect(
+                    lines.count >= 2
+                        && lines.dropLast().allSatisfy {
+                            $0.hasPrefix("disk/public: error: cannot write '") && $0.hasSuffix("': No space left on device")
+                        }, "\(run.stderr)")
                 #expect(lines.last?.hasSuffix(" errors: nothing was written") == true || lines.last == "1 error: nothing was written")
                 #expect(try Self.manifest(of: output) == before)
                 #expect(Self.leftovers(beside: output) == [], "the staging folder was left on the full disk")

@@ -33,8 +33,10 @@ import Testing
     }
 
     static func arguments(_ content: URL, _ folder: URL, _ extra: [String] = []) -> [String] {
-        ["build", "--content", content.path, "--templates", CLITests.templates.path,
-         "--output", folder.appendingPathComponent("public").path] + extra
+        [
+            "build", "--content", content.path, "--templates", CLITests.templates.path,
+            "--output", folder.appendingPathComponent("public").path,
+        ] + extra
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs util-linux script"))

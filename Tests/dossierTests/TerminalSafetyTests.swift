@@ -23,9 +23,10 @@ import Testing
             #expect(run.status == 1)
             #expect(!run.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" || $0 == "\u{202E}" })
             #expect(run.stderrLines.count == 2, "\(run.stderrLines)")
-            #expect(run.stderrLines.first?.hasPrefix(
-                #"content/actors/a.md:3:7: error: invalid kind '\u{1B}]0;owned\u{7}\u{1B}[2J\u{A}content/actors/fake.md:1:1: error: \u{202E}forged'"#
-            ) == true, "\(run.stderr)")
+            #expect(
+                run.stderrLines.first?.hasPrefix(
+                    #"content/actors/a.md:3:7: error: invalid kind '\u{1B}]0;owned\u{7}\u{1B}[2J\u{A}content/actors/fake.md:1:1: error: \u{202E}forged'"#
+                ) == true, "\(run.stderr)")
         }
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import Yams
 
-/// Every sentence the tool says about content, theme and output, one
-/// factory each: lower case, no final period, names in single quotes.
-enum Messages {
+/// Every sentence the tool says, one factory each: about content, theme
+/// and output (diagnostics), and on the command line. Lower case, no final
+/// period, names in single quotes.
+public enum Messages {
     private static func hint(_ suggestion: String?) -> String {
         suggestion.map { " (did you mean '\($0)'?)" } ?? ""
     }
@@ -20,7 +21,8 @@ enum Messages {
 
     static func notMarkdown(path: String, name: String) -> Diagnostic {
         let stem = name.split(separator: ".").first.map(String.init) ?? name
-        return .error("'\(name)' is not a Markdown file: content files end in '.md' (did you mean '\(stem).md'?)",
+        return .error(
+            "'\(name)' is not a Markdown file: content files end in '.md' (did you mean '\(stem).md'?)",
             at: SourceLocation(path: path))
     }
 
@@ -60,7 +62,9 @@ enum Messages {
     }
 
     static func fileTooLarge(path: String, size: Int, limit: Int) -> Diagnostic {
-        .error("file is too large (\((size + (1 << 20) - 1) >> 20) MB): text files are limited to \(limit >> 20) MB", at: SourceLocation(path: path))
+        .error(
+            "file is too large (\((size + (1 << 20) - 1) >> 20) MB): text files are limited to \(limit >> 20) MB",
+            at: SourceLocation(path: path))
     }
 
     static func notUTF8(at location: SourceLocation) -> Diagnostic {
@@ -70,8 +74,10 @@ enum Messages {
     // MARK: Front matter
 
     static func missingFrontMatter(path: String, empty: Bool) -> Diagnostic {
-        .error(empty ? "empty file: a content file starts with front matter between two '---' lines"
-            : "missing front matter: the first line must be '---'", at: SourceLocation(path: path, line: 1, column: 1))
+        .error(
+            empty
+                ? "empty file: a content file starts with front matter between two '---' lines"
+                : "missing front matter: the first line must be '---'", at: SourceLocation(path: path, line: 1, column: 1))
     }
 
     static func unclosedFrontMatter(path: String) -> Diagnostic {
@@ -135,7 +141,8 @@ enum Messages {
 
     static func invalidChoice(_ text: String, field: String, options: [String], at location: SourceLocation) -> Diagnostic {
         let suggestion = Suggestions.closest(to: text, in: options)
-        return .error("invalid \(field) '\(text)'\(hint(suggestion)): expected one of \(options.joined(separator: ", "))",
+        return .error(
+            "invalid \(field) '\(text)'\(hint(suggestion)): expected one of \(options.joined(separator: ", "))",
             at: location)
     }
 
@@ -185,7 +192,8 @@ enum Messages {
     }
 
     static func unknownFragment(kind: String, slug: String, fragment: String, at location: SourceLocation) -> Diagnostic {
-        .warning("\(kind) '\(slug)' has no heading or section '\(fragment)': the link lands at the top of the page",
+        .warning(
+            "\(kind) '\(slug)' has no heading or section '\(fragment)': the link lands at the top of the page",
             at: location)
     }
 
@@ -205,5 +213,171 @@ enum Messages {
 
     static func eventWithoutActors(path: String) -> Diagnostic {
         .warning("event has no actors", at: SourceLocation(path: path, line: 1, column: 1))
+    }
+
+    // MARK: Theme
+
+    static func missingTemplatesFolder(path: String) -> Diagnostic {
+        .error("templates folder does not exist", at: SourceLocation(path: path))
+    }
+
+    static func templateTooDeep(limit: Int, at location: SourceLocation) -> Diagnostic {
+        .error("sections nested more than \(limit) levels deep", at: location)
+    }
+
+    /// `detail`: one of the `templateSyntax…` phrases below, or the parser's own words.
+    static func templateSyntax(_ detail: String, at location: SourceLocation) -> Diagnostic {
+        .error("template syntax: \(detail)", at: location)
+    }
+
+    static let templateSectionClosedWrongly = "a section is closed with the wrong name"
+    static let templateTagNotClosed = "a tag is not closed"
+    static let templateSectionNotClosed = "a section is not closed"
+
+    static func missingTemplate(_ name: String, path: String) -> Diagnostic {
+        .error("missing template '\(name).mustache'", at: SourceLocation(path: path))
+    }
+
+    static func dynamicPartial(_ name: String, at location: SourceLocation) -> Diagnostic {
+        .error("partial named by a value ('\(name)'): not supported, every partial is checked before rendering", at: location)
+    }
+
+    static func partialWithoutName(at location: SourceLocation) -> Diagnostic {
+        .error("partial tag without a name", at: location)
+    }
+
+    static func missingPartial(_ name: String, at location: SourceLocation) -> Diagnostic {
+        .error("missing partial '\(name)': no file '\(name).mustache' in the theme", at: location)
+    }
+
+    static func templateIncludesItself(chain: String, at location: SourceLocation) -> Diagnostic {
+        .error("template includes itself (\(chain)): the build would never end", at: location)
+    }
+
+    /// `name` is a template's, or with `block` a block's.
+    static func templateNestsTooDeep(_ name: String, block: Bool, limit: Int, at location: SourceLocation) -> Diagnostic {
+        let what = block ? "expanding block '\(name)'" : "including '\(name)'"
+        return .error("\(what) here nests sections and partials more than \(limit) levels deep", at: location)
+    }
+
+    static func unreadableAsset(path: String, reason: String) -> Diagnostic {
+        .error("cannot read asset: \(reason)", at: SourceLocation(path: path))
+    }
+
+    // MARK: Output
+
+    static func outputWouldReplace(_ what: String, output: String) -> Diagnostic {
+        .error("refusing to write the site here: it would replace the \(what)", at: SourceLocation(path: output))
+    }
+
+    static func outputNotAFolder(output: String) -> Diagnostic {
+        .error("the output exists and is not a folder", at: SourceLocation(path: output))
+    }
+
+    static func outputNotASite(output: String) -> Diagnostic {
+        .error(
+            "refusing to replace a folder that is not a generated site (no index.html): choose an empty or new folder",
+            at: SourceLocation(path: output))
+    }
+
+    static func cannotCreateOutputParent(output: String, reason: String) -> Diagnostic {
+        .error("cannot create the output's parent folder: \(reason)", at: SourceLocation(path: output))
+    }
+
+    static func cannotWriteBesideOutput(output: String, reason: String) -> Diagnostic {
+        .error("cannot write beside the output folder: \(reason)", at: SourceLocation(path: output))
+    }
+
+    static func outputLocked(output: String) -> Diagnostic {
+        .error("another build is writing this folder: wait for it to finish", at: SourceLocation(path: output))
+    }
+
+    static func cannotCreateStaging(output: String, reason: String) -> Diagnostic {
+        .error("cannot create a staging folder beside the output: \(reason)", at: SourceLocation(path: output))
+    }
+
+    static func cannotReplaceOutput(output: String, reason: String) -> Diagnostic {
+        .error("cannot replace the output folder: \(reason)", at: SourceLocation(path: output))
+    }
+
+    static func cannotWriteFile(_ file: String, output: String, reason: String) -> Diagnostic {
+        .error("cannot write '\(file)': \(reason)", at: SourceLocation(path: output))
+    }
+
+    static func cannotCopyAsset(_ asset: String, output: String, reason: String) -> Diagnostic {
+        .error("cannot read asset '\(asset)': \(reason)", at: SourceLocation(path: output))
+    }
+
+    // MARK: Command line (printed by `dossier`, not diagnostics of a file)
+
+    /// "1 warning", "2 errors".
+    public static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
+    public static func badBaseURL(_ text: String) -> String {
+        "--base-url must be an absolute http or https URL, got '\(text)'"
+    }
+
+    public static let quietAndVerbose = "--quiet and --verbose cannot be used together"
+
+    public static func badPort(_ port: Int) -> String {
+        "--port must be between 0 and 65535, got \(port)"
+    }
+
+    /// What a failed build did to the output, after its count of errors.
+    public static let nothingWritten = "nothing was written"
+
+    /// The last line of a run with errors: "2 errors, 1 warning: nothing was written".
+    public static func errorSummary(errors: Int, warnings: Int, consequence: String?) -> String {
+        count(errors, "error") + (warnings > 0 ? ", " + count(warnings, "warning") : "") + (consequence.map { ": \($0)" } ?? "")
+    }
+
+    /// `dossier check` without errors.
+    public static func checkPassed(warnings: Int) -> String {
+        warnings == 0 ? "no problems found" : "no errors, " + count(warnings, "warning")
+    }
+
+    /// `dossier build`'s one line: `pages` as "37 actors, 20 countries, …".
+    public static func built(pages: String, files: Int, output: String, seconds: Double, warnings: Int) -> String {
+        "built \(pages) (\(files) files) into \(output) in " + String(format: "%.2f s", seconds)
+            + (warnings == 0 ? "" : ", " + count(warnings, "warning"))
+    }
+
+    /// The rows of `dossier build -v`'s table, by what they count.
+    public static let tableFiles = "files written", tableUnchanged = "unchanged", tableWarnings = "warnings"
+    public static let tableTime = "time", tableOutput = "output"
+
+    public static func progress(stage: String, done: Int, total: Int) -> String {
+        total > 0 ? "\(stage) \(done)/\(total) pages" : "\(stage)…"
+    }
+
+    public static func cannotCompare(_ reason: String) -> String { "error: cannot compare: \(reason)" }
+
+    public static func cannotCreate(_ reason: String) -> String { "error: \(reason)" }
+
+    public static func servingOutsideLoopback(_ host: String) -> String {
+        "warning: serving on \(host): other machines can read the site"
+    }
+
+    public static func cannotServe(host: String, port: Int, reason: String) -> String {
+        "error: cannot serve on \(host):\(port): \(reason)"
+    }
+
+    public static func serving(url: String) -> String {
+        "serving \(url) (edits to the content and templates rebuild it; Ctrl-C stops)"
+    }
+
+    public static let serveStopped = "stopped"
+    public static let serveNothingYet = "nothing to serve until they are fixed"
+    public static let serveKeepsLastGood = "still serving the last good site"
+
+    public static func serveBuilt(pages: Int, files: Int, time: String) -> String {
+        "built \(pages) pages (\(files) files) in \(time)"
+    }
+
+    /// `changed`: the edited file, or "3 files".
+    public static func serveRebuilt(changed: String, rendered: Int, pages: Int, time: String, siteFiles: Int) -> String {
+        "\(changed) changed: rendered \(rendered) of \(pages) pages in \(time), " + count(siteFiles, "file") + " of the site changed"
     }
 }

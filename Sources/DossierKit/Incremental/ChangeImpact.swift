@@ -86,10 +86,7 @@ enum ChangeImpact {
     /// True when every page must be rendered again: the settings changed,
     /// or the pages listed in every page's footer did.
     static func reachesEveryPage(old: Site, new: Site) -> Bool {
-        let a = old.settings, b = new.settings
-        if (a.title, a.description, a.language, a.baseURL, a.author) != (b.title, b.description, b.language, b.baseURL, b.author) {
-            return true
-        }
+        if old.settings != new.settings { return true }
         let footer = { (site: Site) in site.entries(of: .page).map { [$0.slug, $0.title, $0.summary ?? ""] } }
         return footer(old) != footer(new)
     }
@@ -124,6 +121,6 @@ enum ChangeImpact {
         guard let old, let new else { return true }
         let targets = { (entry: Entry) in Set(entry.links.map { PageKey($0.kind, $0.slug) }) }
         return old.title != new.title || old.summary != new.summary || old.draft != new.draft
-            || String(describing: old.details) != String(describing: new.details) || targets(old) != targets(new)
+            || old.details != new.details || targets(old) != targets(new)
     }
 }

@@ -59,8 +59,9 @@ struct ContentCache {
             return (item, true)
         }
         if let previous, previous.bytes == bytes {
-            let item = Item(key: key, stamp: stamp, readAt: readAt, bytes: bytes, entry: previous.entry,
-                            diagnostics: previous.diagnostics)
+            let item = Item(
+                key: key, stamp: stamp, readAt: readAt, bytes: bytes, entry: previous.entry,
+                diagnostics: previous.diagnostics)
             return (item, false)
         }
         var entry: Entry?

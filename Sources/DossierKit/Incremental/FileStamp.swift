@@ -1,11 +1,11 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What `stat` says about a file: enough to notice a change without reading
@@ -40,11 +40,11 @@ public struct FileStamp: Hashable, Sendable {
         size = Int64(info.st_size)
         isFolder = (info.st_mode & S_IFMT) == S_IFDIR
         #if canImport(Darwin)
-        modified = Self.nanoseconds(info.st_mtimespec)
-        changed = Self.nanoseconds(info.st_ctimespec)
+            modified = Self.nanoseconds(info.st_mtimespec)
+            changed = Self.nanoseconds(info.st_ctimespec)
         #else
-        modified = Self.nanoseconds(info.st_mtim)
-        changed = Self.nanoseconds(info.st_ctim)
+            modified = Self.nanoseconds(info.st_mtim)
+            changed = Self.nanoseconds(info.st_ctim)
         #endif
     }
 

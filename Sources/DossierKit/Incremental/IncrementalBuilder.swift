@@ -60,7 +60,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
             guard let site, let theme, !diagnostics.hasErrors else {
                 return outcome(state, diagnostics, succeeded: false, start: start, phases: phases)
             }
-            let plan = state.themePending ? .everything
+            let plan =
+                state.themePending
+                ? .everything
                 : state.good.map { ChangeImpact.plan(changed: state.pending, old: $0.site, new: site) } ?? .everything
             phases.end("plan")
             if state.themePending || state.partials == nil {
@@ -77,8 +79,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
             state.pending = []
             state.themePending = false
             let pages = rendered.count { good.pages.contains($0) }
-            return outcome(state, diagnostics, succeeded: true, start: start, phases: phases, rendered: pages,
-                           all: plan.entries == nil, changed: changedPaths)
+            return outcome(
+                state, diagnostics, succeeded: true, start: start, phases: phases, rendered: pages,
+                all: plan.entries == nil, changed: changedPaths)
         }
     }
 
@@ -91,11 +94,13 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let writeData = plan.entries == nil || plan.data || previous == nil
         let sink = MemorySink()
         let old = previous?.files ?? [:]
-        let (jobs, generated) = pipeline.render(site, theme, partials: partials, into: sink, only: { job in
-            guard let entries = plan.entries, old[job.path] != nil else { return true }
-            guard let key = job.key else { return plan.siteWide.contains(job.path) }
-            return entries.contains(key)
-        }, data: writeData)
+        let (jobs, generated) = pipeline.render(
+            site, theme, partials: partials, into: sink,
+            only: { job in
+                guard let entries = plan.entries, old[job.path] != nil else { return true }
+                guard let key = job.key else { return plan.siteWide.contains(job.path) }
+                return entries.contains(key)
+            }, data: writeData)
         let pages = Set(jobs.map(\.path))
         var files = old
         for path in previous?.pages ?? [] where !pages.contains(path) { files[path] = nil }

@@ -25,8 +25,7 @@ struct ThemeCache {
             do {
                 assets["assets/" + asset.path] = try Data(contentsOf: asset.url)
             } catch {
-                loaded.append(.error("cannot read asset: \(OutputWriter.reason(error))",
-                                     at: SourceLocation(path: Project.displayPath(asset.url))))
+                loaded.append(Messages.unreadableAsset(path: Project.displayPath(asset.url), reason: OutputWriter.reason(error)))
             }
         }
         themeDiagnostics = loaded

@@ -66,11 +66,12 @@ struct ContentWalker {
             let path = shown + "/" + name
             let filePath = folder + "/" + name
             // The folder listing gives the type of most entries: no `lstat` for them.
-            let known: FileAttributeType? = switch Int32(type) {
-            case Int32(DT_REG): .typeRegular
-            case Int32(DT_DIR): .typeDirectory
-            default: nil
-            }
+            let known: FileAttributeType? =
+                switch Int32(type) {
+                case Int32(DT_REG): .typeRegular
+                case Int32(DT_DIR): .typeDirectory
+                default: nil
+                }
             guard let type = known ?? fileType(URL(fileURLWithPath: filePath), path: path, &diagnostics) else { continue }
             if type == .typeDirectory {
                 walk(filePath, shown: path, kind: kind, into: &found, &diagnostics)

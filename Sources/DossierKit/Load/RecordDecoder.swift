@@ -14,7 +14,7 @@ enum RecordDecoder {
         .page: ["title", "summary", "draft"],
     ]
 
-    static let siteFields = ["title", "description", "language", "base_url", "author"]
+    static let siteFields = ["title", "description", "language", "base_url", "author", "license", "license_url"]
 
     /// The entry a file describes, or nil when a required field is missing
     /// or wrong (the reasons are in `diagnostics`).
@@ -69,11 +69,15 @@ enum RecordDecoder {
         let language = reader.language("language", required: true)
         let baseURL = reader.url("base_url")
         let author = reader.string("author")
+        let license = reader.string("license")
+        let licenseURL = reader.url("license_url")
         reader.reportUnknownFields()
         let hasErrors = reader.diagnostics.hasErrors
         diagnostics.append(contentsOf: reader.diagnostics)
         guard let title, let description, let language, !hasErrors else { return nil }
-        return SiteSettings(title: title, description: description, language: language, baseURL: baseURL, author: author)
+        return SiteSettings(
+            title: title, description: description, language: language, baseURL: baseURL, author: author, license: license,
+            licenseURL: licenseURL)
     }
 
     private static func actor(_ reader: inout FieldReader) -> Details? {

@@ -78,7 +78,8 @@ struct LinkLocator {
     /// The spot of a link cmark puts at body `line` and UTF-8 `byteColumn`,
     /// in a block ending on body line `blockEnd`.
     mutating func locate(_ destination: String, line: Int, byteColumn: Int, blockEnd: Int) -> SourceLocation {
-        let location = search(destination, from: line, to: max(line, blockEnd))
+        let location =
+            search(destination, from: line, to: max(line, blockEnd))
             ?? search(destination, from: 1, to: text.count)
             ?? location(line: line, byteColumn: byteColumn)
         used.insert(Spot(line: location.line, column: location.column))

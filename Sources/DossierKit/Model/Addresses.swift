@@ -15,7 +15,8 @@ public enum Addresses {
 
     /// `../` once per folder of `from`: the way back to the site's root.
     public static func root(from path: String) -> String {
-        let depth = path.utf8.withContiguousStorageIfAvailable { $0.count { $0 == UInt8(ascii: "/") } }
+        let depth =
+            path.utf8.withContiguousStorageIfAvailable { $0.count { $0 == UInt8(ascii: "/") } }
             ?? path.utf8.count { $0 == UInt8(ascii: "/") }
         return depth < commonRoots.count ? commonRoots[depth] : String(repeating: "../", count: depth)
     }

@@ -1,10 +1,13 @@
 /// The site-wide settings of `content/site.yaml`.
-public struct SiteSettings: Sendable {
+public struct SiteSettings: Sendable, Equatable {
     public var title: String
     public var description: String
     public var language: String
     public var baseURL: String?
     public var author: String?
+    /// The licence of the report's text (`license`, `license_url`).
+    public var license: String? = nil
+    public var licenseURL: String? = nil
 }
 
 /// One correction or change noted on a page.
@@ -27,7 +30,7 @@ public enum SourceKind: String, CaseIterable, Sendable {
 }
 
 /// The fields only an actor has.
-public struct ActorDetails: Sendable {
+public struct ActorDetails: Sendable, Equatable {
     public var actorKind: ActorKind
     public var role: String?
     public var countries: [Reference]
@@ -37,13 +40,13 @@ public struct ActorDetails: Sendable {
 }
 
 /// The fields only a country has.
-public struct CountryDetails: Sendable {
+public struct CountryDetails: Sendable, Equatable {
     public var code: String
     public var region: String?
 }
 
 /// The fields only an event has.
-public struct EventDetails: Sendable {
+public struct EventDetails: Sendable, Equatable {
     public var date: PartialDate
     public var endDate: PartialDate?
     public var actors: [Reference]
@@ -54,7 +57,7 @@ public struct EventDetails: Sendable {
 }
 
 /// The fields only a source has.
-public struct SourceDetails: Sendable {
+public struct SourceDetails: Sendable, Equatable {
     public var publisher: String
     public var date: PartialDate?
     public var sourceKind: SourceKind
@@ -66,7 +69,7 @@ public struct SourceDetails: Sendable {
 }
 
 /// The kind-specific part of an entry.
-public enum Details: Sendable {
+public enum Details: Sendable, Equatable {
     case actor(ActorDetails)
     case country(CountryDetails)
     case event(EventDetails)

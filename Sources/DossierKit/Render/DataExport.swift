@@ -8,7 +8,7 @@ struct DataExport: Encodable, Sendable {
 
     struct SiteData: Encodable, Sendable {
         let title: String, description: String, language: String
-        let baseURL: String?, author: String?
+        let baseURL: String?, author: String?, license: String?, licenseURL: String?
     }
 
     struct EntityData: Encodable, Sendable {
@@ -66,8 +66,9 @@ struct DataExport: Encodable, Sendable {
 
     init(site: Site) {
         let settings = site.settings
-        self.site = SiteData(title: settings.title, description: settings.description, language: settings.language,
-                             baseURL: settings.baseURL, author: settings.author)
+        self.site = SiteData(
+            title: settings.title, description: settings.description, language: settings.language,
+            baseURL: settings.baseURL, author: settings.author, license: settings.license, licenseURL: settings.licenseURL)
         entities = Kind.allCases.flatMap { site.entries(of: $0) }.map(Self.entity)
         graph = RelationGraph(site: site)
     }
@@ -109,6 +110,8 @@ struct DataExport: Encodable, Sendable {
                 out.member("baseURL", site.baseURL)
                 out.member("description", site.description)
                 out.member("language", site.language)
+                out.member("license", site.license)
+                out.member("licenseURL", site.licenseURL)
                 out.member("title", site.title)
             }
         }

@@ -25,21 +25,23 @@ struct Renderer: Sendable {
             jobs.append(PageJob(path: indexPath, template: kind.folder, key: nil) { $0.index(kind, path: indexPath) })
             for entry in site.entries(of: kind) where entry.key != Addresses.homePage {
                 let path = entry.pagePath
-                jobs.append(PageJob(path: path, template: kind.rawValue, key: entry.key) { builder in
-                    switch kind {
-                    case .actor: builder.actorPage(entry, path: path)
-                    case .country: builder.countryPage(entry, path: path)
-                    case .event: builder.eventPage(entry, path: path)
-                    case .source: builder.sourcePage(entry, path: path)
-                    case .page: builder.pagePage(entry, path: path)
-                    }
-                })
+                jobs.append(
+                    PageJob(path: path, template: kind.rawValue, key: entry.key) { builder in
+                        switch kind {
+                        case .actor: builder.actorPage(entry, path: path)
+                        case .country: builder.countryPage(entry, path: path)
+                        case .event: builder.eventPage(entry, path: path)
+                        case .source: builder.sourcePage(entry, path: path)
+                        case .page: builder.pagePage(entry, path: path)
+                        }
+                    })
             }
         }
         jobs.append(PageJob(path: ViewBuilder.timelinePath, template: "timeline", key: nil) { $0.timeline(path: ViewBuilder.timelinePath) })
-        jobs.append(PageJob(path: ViewBuilder.relationsPath, template: "relations", key: nil) {
-            $0.relationsOverview(path: ViewBuilder.relationsPath)
-        })
+        jobs.append(
+            PageJob(path: ViewBuilder.relationsPath, template: "relations", key: nil) {
+                $0.relationsOverview(path: ViewBuilder.relationsPath)
+            })
         jobs.append(PageJob(path: ViewBuilder.searchPath, template: "search", key: nil) { $0.search(path: ViewBuilder.searchPath) })
         jobs.append(PageJob(path: ViewBuilder.notFoundPath, template: "404", key: nil) { $0.notFound() })
         return jobs

@@ -22,11 +22,13 @@ struct SearchIndex: Encodable {
         items = Kind.allCases.flatMap { site.entries(of: $0) }.map { entry in
             let event = entry.event, actor = entry.actor
             let actors = event.map { $0.actors.map(\.slug).uniqued() } ?? (actor != nil ? [entry.slug] : nil)
-            let countries = (event?.countries ?? actor?.countries).map { $0.map(\.slug).uniqued() }
+            let countries =
+                (event?.countries ?? actor?.countries).map { $0.map(\.slug).uniqued() }
                 ?? (entry.kind == .country ? [entry.slug] : nil)
-            return Item(k: entry.kind.rawValue, t: entry.title, u: entry.pagePath, s: entry.summary,
-                        a: actor?.aliases.isEmpty == false ? actor?.aliases : nil,
-                        y: event?.date.year ?? entry.source?.date?.year, ac: actors, co: countries)
+            return Item(
+                k: entry.kind.rawValue, t: entry.title, u: entry.pagePath, s: entry.summary,
+                a: actor?.aliases.isEmpty == false ? actor?.aliases : nil,
+                y: event?.date.year ?? entry.source?.date?.year, ac: actors, co: countries)
         }
         actors = site.entries(of: .actor).map { Option(v: $0.slug, l: $0.title) }
         countries = site.entries(of: .country).map { Option(v: $0.slug, l: $0.title) }

@@ -89,15 +89,12 @@ enum TemplateGraph {
                 guard case .template(let name) = reference.target else { continue }
                 let place = SourceLocation(path: template.path, line: reference.line, column: reference.column)
                 if reference.dynamic {
-                    diagnostics.append(.error(
-                        "partial named by a value ('\(name)'): not supported, every partial is checked before rendering",
-                        at: place))
+                    diagnostics.append(Messages.dynamicPartial(name, at: place))
                     complete = false
                 } else if name.isEmpty {
-                    diagnostics.append(.error("partial tag without a name", at: place))
+                    diagnostics.append(Messages.partialWithoutName(at: place))
                 } else if graph.templates[name] == nil {
-                    diagnostics.append(.error(
-                        "missing partial '\(name)': no file '\(name).mustache' in the theme", at: place))
+                    diagnostics.append(Messages.missingPartial(name, at: place))
                 }
             }
         }
@@ -121,8 +118,7 @@ enum TemplateGraph {
                 guard let reference = next.reference, let path = route(from: next.node, to: node, graph) else { continue }
                 let start = graph.label(node) ?? graph.body(node).flatMap(\.block).map { "block '\($0)'" } ?? ""
                 let chain = ([start] + path.compactMap(graph.label)).joined(separator: " → ")
-                diagnostics.append(.error("template includes itself (\(chain)): the build would never end",
-                    at: location(node, reference, graph)))
+                diagnostics.append(Messages.templateIncludesItself(chain: chain, at: location(node, reference, graph)))
                 acyclic = false
                 break
             }
@@ -176,14 +172,14 @@ enum TemplateGraph {
         }
         for node in graph.bodies {
             guard case .body(let name, _) = node, graph.templates[name]?.outline.tooDeep == nil,
-                  let next = graph.successors(node).first(where: { reach($0) > limit }), let reference = next.reference
+                let next = graph.successors(node).first(where: { reach($0) > limit }), let reference = next.reference
             else { continue }
-            let what = switch reference.target {
-            case .template(let name): "including '\(name)'"
-            case .block(let name): "expanding block '\(name)'"
-            }
-            diagnostics.append(.error("\(what) here nests sections and partials more than \(limit) levels deep",
-                at: location(node, reference, graph)))
+            let (target, block) =
+                switch reference.target {
+                case .template(let name): (name, false)
+                case .block(let name): (name, true)
+                }
+            diagnostics.append(Messages.templateNestsTooDeep(target, block: block, limit: limit, at: location(node, reference, graph)))
         }
     }
 }

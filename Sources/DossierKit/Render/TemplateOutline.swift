@@ -102,7 +102,8 @@ struct TemplateOutline {
             case "#", "^":
                 s.advance()
                 guard let name = s.name(Scanner.sectionNameChars, end: end),
-                      opens(name, .section, line: line, column: column) else { return }
+                    opens(name, .section, line: line, column: column)
+                else { return }
             case "$":
                 s.advance()
                 guard let name = s.name(Scanner.sectionNameChars, end: end), !name.contains("(") else { return }
@@ -135,7 +136,8 @@ struct TemplateOutline {
                 s.advance()
                 s.skipWhitespace()
                 guard let name = s.name(Scanner.partialNameChars, end: end),
-                      opens(name, .parent, line: line, column: column) else { return }
+                    opens(name, .parent, line: line, column: column)
+                else { return }
                 let dynamic = name.first == "*"
                 refer(.template(dynamic ? String(name.dropFirst()) : name), dynamic: dynamic, line: line, column: column)
             case "=":
@@ -153,7 +155,8 @@ struct TemplateOutline {
                 // A pragma: swift-mustache accepts `{{% NAME: VALUE}}` or throws.
                 s.advance()
                 guard s.name(Scanner.plainNameChars, end: [":"]) != nil,
-                      s.name(Scanner.plainNameChars, end: end) != nil else { return }
+                    s.name(Scanner.plainNameChars, end: end) != nil
+                else { return }
             default:
                 // `{{name}}`, and `{{&name}}` once past its `&`.
                 if kind == "&" { s.advance() }
@@ -195,7 +198,8 @@ private struct Scanner {
     /// the end); consumes it when it does.
     mutating func advance(over string: [Character]) -> Bool {
         guard characters.count - index >= string.count,
-              characters[index..<(index + string.count)].elementsEqual(string) else { return false }
+            characters[index..<(index + string.count)].elementsEqual(string)
+        else { return false }
         for _ in string { advance() }
         return true
     }

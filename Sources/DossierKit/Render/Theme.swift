@@ -18,7 +18,7 @@ public struct Theme: Sendable {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            diagnostics.append(.error("templates folder does not exist", at: SourceLocation(path: Project.displayPath(folder))))
+            diagnostics.append(Messages.missingTemplatesFolder(path: Project.displayPath(folder)))
             return nil
         }
         // A link that leaves the theme is refused, as in content/: a theme
@@ -48,23 +48,24 @@ public struct Theme: Sendable {
             names.insert(name)
             templates.append(TemplateGraph.Template(name: name, path: path, outline: outline))
             if let place = outline.tooDeep {
-                diagnostics.append(.error("sections nested more than \(TemplateOutline.depthLimit) levels deep",
-                    at: SourceLocation(path: path, line: place.line, column: place.column)))
+                diagnostics.append(
+                    Messages.templateTooDeep(
+                        limit: TemplateOutline.depthLimit, at: SourceLocation(path: path, line: place.line, column: place.column)))
                 continue
             }
             do {
                 library.register(try MustacheTemplate(string: HTMLEscaping.pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 let line = max(1, error.context.lineNumber - 1)  // the pragma's line
-                diagnostics.append(.error("template syntax: \(describe(error.error))",
-                    at: SourceLocation(path: path, line: line, column: error.context.columnNumber)))
+                diagnostics.append(
+                    Messages.templateSyntax(
+                        describe(error.error), at: SourceLocation(path: path, line: line, column: error.context.columnNumber)))
             } catch {
-                diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(path: path)))
+                diagnostics.append(Messages.templateSyntax(String(describing: error), at: SourceLocation(path: path)))
             }
         }
         for name in required where !names.contains(name) && !files.contains(name + ".mustache") {
-            diagnostics.append(.error("missing template '\(name).mustache'",
-                at: SourceLocation(path: Project.displayPath(folder.appendingPathComponent(name + ".mustache")))))
+            diagnostics.append(Messages.missingTemplate(name, path: Project.displayPath(folder.appendingPathComponent(name + ".mustache"))))
         }
         TemplateGraph.check(templates, &diagnostics)
         let assets = files.filter { $0.hasPrefix("assets/") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
@@ -84,9 +85,9 @@ public struct Theme: Sendable {
 
     private static func describe(_ error: Error) -> String {
         switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with the wrong name"
-        case MustacheTemplate.Error.unfinishedName: "a tag is not closed"
-        case MustacheTemplate.Error.expectedSectionEnd: "a section is not closed"
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: Messages.templateSectionClosedWrongly
+        case MustacheTemplate.Error.unfinishedName: Messages.templateTagNotClosed
+        case MustacheTemplate.Error.expectedSectionEnd: Messages.templateSectionNotClosed
         default: String(describing: error)
         }
     }

@@ -8,15 +8,18 @@ extension ViewBuilder {
         let events = site.entries(of: .event)
         view["latestHTML"] = items(events.suffix(Self.latestCount).reversed().map(\.key), partial: Item.event, from: path)
         view["counts"] = Kind.allCases.filter { $0 != .page }.map { kind -> View in
-            ["label": kind.pluralTitle, "count": site.entries(of: kind).count,
-             "url": Addresses.relative(from: path, to: Addresses.index(kind))]
+            [
+                "label": kind.pluralTitle, "count": site.entries(of: kind).count,
+                "url": Addresses.relative(from: path, to: Addresses.index(kind)),
+            ]
         }
         view["pages"] = site.entries(of: .page).filter { $0.key != Addresses.homePage }.map { link(to: $0, from: path) }
         if let intro = site[Addresses.homePage] {
             view["introHTML"] = renderBody(intro, path)
             view["linkedFromHTML"] = items(site.relations.linkedFromEntries(intro.key), partial: Item.linkedFrom, from: path)
         }
-        view["timelineSVG"] = timelineSVG(events, for: site.settings.title, path: path, idPrefix: "home-timeline", limit: Self.timelineLimit.home)
+        view["timelineSVG"] = timelineSVG(
+            events, for: site.settings.title, path: path, idPrefix: "home-timeline", limit: Self.timelineLimit.home)
         view["timelineURL"] = Addresses.relative(from: path, to: Self.timelinePath)
         view["relationsURL"] = Addresses.relative(from: path, to: Self.relationsPath)
         view["searchPageURL"] = Addresses.relative(from: path, to: Self.searchPath)
@@ -34,8 +37,10 @@ extension ViewBuilder {
             view["groups"] = ActorKind.allCases.compactMap { actorKind -> View? in
                 let members = entries.filter { $0.actor?.actorKind == actorKind }
                 guard !members.isEmpty else { return nil }
-                return ["label": Labels.actorKindPlural(actorKind), "id": actorKind.rawValue,
-                        "items": members.map { link(to: $0, from: path) }]
+                return [
+                    "label": Labels.actorKindPlural(actorKind), "id": actorKind.rawValue,
+                    "items": members.map { link(to: $0, from: path) },
+                ]
             }
         case .country:
             view["items"] = entries.map { entry -> View in
@@ -49,8 +54,10 @@ extension ViewBuilder {
         case .source:
             let byPublisher = Dictionary(grouping: entries) { $0.source?.publisher ?? "" }
             view["groups"] = byPublisher.keys.sorted { $0.lowercased() < $1.lowercased() }.map { publisher -> View in
-                ["label": publisher, "id": "publisher-" + Slug.make(from: publisher),
-                 "items": (byPublisher[publisher] ?? []).map { link(to: $0, from: path) }]
+                [
+                    "label": publisher, "id": "publisher-" + Slug.make(from: publisher),
+                    "items": (byPublisher[publisher] ?? []).map { link(to: $0, from: path) },
+                ]
             }
         case .page:
             view["items"] = entries.map { link(to: $0, from: path) }

@@ -14,7 +14,8 @@ extension ViewBuilder {
         view["eventsHTML"] = items(events, partial: Item.event, from: path)
         // Absent, not empty, without events: swift-mustache shows a section over an empty text.
         if !events.isEmpty {
-            view["timelineSVG"] = timelineSVG(events, for: entry.title, path: path, idPrefix: "timeline-svg", limit: Self.timelineLimit.entry)
+            view["timelineSVG"] = timelineSVG(
+                events, for: entry.title, path: path, idPrefix: "timeline-svg", limit: Self.timelineLimit.entry)
         }
         let connected = self.relations(around: entry, path: path)
         view["relationsSVG"] = connected.svg
@@ -34,7 +35,8 @@ extension ViewBuilder {
         view["eventsHTML"] = items(events, partial: Item.event, from: path)
         // Absent, not empty, without events: swift-mustache shows a section over an empty text.
         if !events.isEmpty {
-            view["timelineSVG"] = timelineSVG(events, for: entry.title, path: path, idPrefix: "timeline-svg", limit: Self.timelineLimit.entry)
+            view["timelineSVG"] = timelineSVG(
+                events, for: entry.title, path: path, idPrefix: "timeline-svg", limit: Self.timelineLimit.entry)
         }
         let connected = self.relations(around: entry, path: path)
         view["relationsSVG"] = connected.svg

@@ -18,7 +18,8 @@ extension ViewBuilder {
     func timelineSVG(_ events: [Entry], for title: String, path: String, idPrefix: String, limit: Int) -> String {
         let drawn = events.count > limit ? Array(events.suffix(limit)) : events
         let noun = events.count == 1 ? "event" : "events"
-        let description = drawn.count < events.count
+        let description =
+            drawn.count < events.count
             ? "The latest \(drawn.count) of \(events.count) \(noun) in date order; all are listed as text on this page."
             : "\(events.count) \(noun) in date order; the same events are listed as text on this page."
         return TimelineSVG.render(

@@ -11,7 +11,8 @@ extension ViewBuilder {
         let events = site.entries(of: .event)
         view["count"] = events.count
         view["countLabel"] = Labels.count(events.count, .event)
-        view["timelineSVG"] = timelineSVG(events, for: site.settings.title, path: path, idPrefix: "timeline-svg", limit: Self.timelineLimit.timeline)
+        view["timelineSVG"] = timelineSVG(
+            events, for: site.settings.title, path: path, idPrefix: "timeline-svg", limit: Self.timelineLimit.timeline)
         var years: [View] = []
         for year in Set(events.compactMap { $0.event?.date.year }).sorted() {
             let inYear = events.filter { $0.event?.date.year == year }
@@ -59,8 +60,10 @@ extension ViewBuilder {
         view["searchScriptURL"] = Addresses.root(from: path) + "assets/search.js"
         view["kinds"] = Kind.allCases.map { ["value": $0.rawValue, "label": $0.pluralTitle] as View }
         view["indexes"] = Kind.allCases.map { kind -> View in
-            ["label": kind.pluralTitle, "url": Addresses.relative(from: path, to: Addresses.index(kind)),
-             "count": site.entries(of: kind).count]
+            [
+                "label": kind.pluralTitle, "url": Addresses.relative(from: path, to: Addresses.index(kind)),
+                "count": site.entries(of: kind).count,
+            ]
         }
         return view
     }

@@ -100,6 +100,8 @@ final class ViewBuilder: @unchecked Sendable {
             "dataURL": root + "data/report.json",
         ]
         if let author = settings.author { view["author"] = author }
+        if let license = settings.license { view["license"] = license }
+        if let licenseURL = settings.licenseURL { view["licenseURL"] = licenseURL }
         if settings.baseURL != nil { view["feedURL"] = root + "feed.xml" }
         // Every page adds its own values to a copy of this one: room for
         // them all, so the copy is never rehashed as it fills.

@@ -55,7 +55,8 @@ struct Validator {
             }
         }
         for reference in content.uncheckedReferences where !content.knownKeys.contains(PageKey(reference.kind, reference.slug)) {
-            diagnostics.append(Messages.unknownReference(
+            diagnostics.append(
+                Messages.unknownReference(
                     kind: reference.kind.rawValue, slug: reference.slug,
                     suggestion: Suggestions.closest(to: reference.slug, in: slugs(reference.kind)), at: reference.location))
         }
@@ -95,9 +96,10 @@ struct Validator {
         // An entry's key is always a known one: one look-up for the usual case.
         guard let target = byKey[key] else {
             if !content.knownKeys.contains(key) {
-                diagnostics.append(Messages.unknownReference(
-                    kind: reference.kind.rawValue, slug: reference.slug,
-                    suggestion: Suggestions.closest(to: reference.slug, in: slugs(reference.kind)), at: reference.location))
+                diagnostics.append(
+                    Messages.unknownReference(
+                        kind: reference.kind.rawValue, slug: reference.slug,
+                        suggestion: Suggestions.closest(to: reference.slug, in: slugs(reference.kind)), at: reference.location))
             }
             return  // else its own file has errors, reported there
         }
@@ -120,8 +122,11 @@ struct Validator {
                 else { continue }
                 let shown = sections[target.key] ?? Sections.present(on: target, in: site)
                 sections[target.key] = shown
-                if !shown.contains(fragment) { diagnostics.append(Messages.unknownFragment(
-                    kind: reference.kind.rawValue, slug: reference.slug, fragment: fragment, at: reference.location)) }
+                if !shown.contains(fragment) {
+                    diagnostics.append(
+                        Messages.unknownFragment(
+                            kind: reference.kind.rawValue, slug: reference.slug, fragment: fragment, at: reference.location))
+                }
             }
         }
     }

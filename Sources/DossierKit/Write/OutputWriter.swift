@@ -18,31 +18,31 @@ struct OutputWriter {
         for (what, url) in protected {
             let guarded = url.resolvingSymlinksInPath().standardizedFileURL.path
             if guarded == target.path || guarded.hasPrefix(target.path.hasSuffix("/") ? target.path : target.path + "/") {
-                diagnostics.append(.error("refusing to write the site here: it would replace the \(what)", at: SourceLocation(path: shown)))
+                diagnostics.append(Messages.outputWouldReplace(what, output: shown))
                 return nil
             }
         }
-        if let problem = Self.foreignFolderProblem(target) {
-            diagnostics.append(.error(problem, at: SourceLocation(path: shown)))
+        if let problem = Self.foreignFolderProblem(target, shown: shown) {
+            diagnostics.append(problem)
             return nil
         }
         let parent = target.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            diagnostics.append(.error("cannot create the output's parent folder: \(Self.reason(error))", at: SourceLocation(path: shown)))
+            diagnostics.append(Messages.cannotCreateOutputParent(output: shown, reason: Self.reason(error)))
             return nil
         }
         let name = target.lastPathComponent
         let lockPath = parent.appendingPathComponent(".\(name).lock").path
         let lock = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard lock >= 0 else {
-            diagnostics.append(.error("cannot write beside the output folder: \(String(cString: strerror(errno)))", at: SourceLocation(path: shown)))
+            diagnostics.append(Messages.cannotWriteBesideOutput(output: shown, reason: String(cString: strerror(errno))))
             return nil
         }
         guard dossier_try_lock(lock) == 0 else {
             close(lock)
-            diagnostics.append(.error("another build is writing this folder: wait for it to finish", at: SourceLocation(path: shown)))
+            diagnostics.append(Messages.outputLocked(output: shown))
             return nil
         }
         Self.removeLeftovers(in: parent, name: name)
@@ -51,7 +51,7 @@ struct OutputWriter {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
             close(lock)
-            diagnostics.append(.error("cannot create a staging folder beside the output: \(Self.reason(error))", at: SourceLocation(path: shown)))
+            diagnostics.append(Messages.cannotCreateStaging(output: shown, reason: Self.reason(error)))
             return nil
         }
         return StagedOutput(target: target, staging: staging, lock: lock, shown: shown)
@@ -78,14 +78,14 @@ struct OutputWriter {
 
     /// An existing folder that does not look like a site is not replaced:
     /// a wrong `--output` must not delete someone's files.
-    private static func foreignFolderProblem(_ target: URL) -> String? {
+    private static func foreignFolderProblem(_ target: URL, shown: String) -> Diagnostic? {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return nil }
-        guard isDirectory.boolValue else { return "the output exists and is not a folder" }
+        guard isDirectory.boolValue else { return Messages.outputNotAFolder(output: shown) }
         let visible = ((try? manager.contentsOfDirectory(atPath: target.path)) ?? []).filter { !$0.hasPrefix(".") }
         if visible.isEmpty || visible.contains("index.html") { return nil }
-        return "refusing to replace a folder that is not a generated site (no index.html): choose an empty or new folder"
+        return Messages.outputNotASite(output: shown)
     }
 
     /// Staging folders of builds that were killed.

@@ -19,7 +19,8 @@ final class StagedOutput: PageSink, @unchecked Sendable {
     private let previousPath: String?
     private let lock: Int32
     private let shown: String
-    private let failures = Mutex<[String]>([])
+    /// Files that could not be written, reported at `commit`.
+    private let failures = Mutex<[Diagnostic]>([])
     private let createdFolders = Mutex<Set<String>>([])
     let fileCount = Mutex(0)
     /// Files linked from the previous site (counted in `fileCount` too).
@@ -124,7 +125,8 @@ final class StagedOutput: PageSink, @unchecked Sendable {
     }
 
     private func fail(_ path: String, _ error: Int32) {
-        failures.withLock { $0.append("cannot write '\(path)': \(String(cString: strerror(error)))") }
+        let problem = Messages.cannotWriteFile(path, output: shown, reason: String(cString: strerror(error)))
+        failures.withLock { $0.append(problem) }
     }
 
     /// Copies a file (an asset) into the staging folder.
@@ -132,7 +134,8 @@ final class StagedOutput: PageSink, @unchecked Sendable {
         do {
             write(path, try Data(contentsOf: source))
         } catch {
-            failures.withLock { $0.append("cannot read asset '\(Project.displayPath(source))': \(OutputWriter.reason(error))") }
+            let problem = Messages.cannotCopyAsset(Project.displayPath(source), output: shown, reason: OutputWriter.reason(error))
+            failures.withLock { $0.append(problem) }
         }
     }
 
@@ -140,7 +143,7 @@ final class StagedOutput: PageSink, @unchecked Sendable {
     func commit(_ diagnostics: inout Diagnostics) {
         let problems = failures.withLock { $0 }
         guard problems.isEmpty else {
-            for problem in problems.sorted().prefix(20) { diagnostics.append(.error(problem, at: SourceLocation(path: shown))) }
+            for problem in problems.sorted(by: { $0.message < $1.message }).prefix(20) { diagnostics.append(problem) }
             abandon()
             return
         }
@@ -171,7 +174,7 @@ final class StagedOutput: PageSink, @unchecked Sendable {
     }
 
     private func fail(_ diagnostics: inout Diagnostics) {
-        diagnostics.append(.error("cannot replace the output folder: \(String(cString: strerror(errno)))", at: SourceLocation(path: shown)))
+        diagnostics.append(Messages.cannotReplaceOutput(output: shown, reason: String(cString: strerror(errno))))
         abandon()
     }
 

@@ -77,9 +77,10 @@ import Testing
         #expect(seconds < 120, "100k unfindable links took \(seconds) s")
         // The same through cmark, smaller: positions as written.
         let outline = Markdown.outline(of: MarkdownBody(text: String(text.prefix(20_000)), firstLine: 4, path: "x.md"), reservedIDs: [])
-        #expect(outline.links.prefix(2).map(\.location) == [
-            SourceLocation(path: "x.md", line: 4, column: 1), SourceLocation(path: "x.md", line: 5, column: 1),
-        ])
+        #expect(
+            outline.links.prefix(2).map(\.location) == [
+                SourceLocation(path: "x.md", line: 4, column: 1), SourceLocation(path: "x.md", line: 5, column: 1),
+            ])
     }
 
     /// 50,000 levels of block quotes, lists, brackets and emphasis: cmark
@@ -136,11 +137,12 @@ import Testing
     @Test func emptyFilesAreErrors() throws {
         for settings in ["", "\n\n", "# nothing\n"] {
             try HostileProject.with(["site.yaml": Data(settings.utf8)]) { project in
-                try project.expectFailure([
-                    "content/site.yaml:1:1: error: missing required field 'description'",
-                    "content/site.yaml:1:1: error: missing required field 'language'",
-                    "content/site.yaml:1:1: error: missing required field 'title'",
-                ], "site.yaml \(settings.debugDescription)")
+                try project.expectFailure(
+                    [
+                        "content/site.yaml:1:1: error: missing required field 'description'",
+                        "content/site.yaml:1:1: error: missing required field 'language'",
+                        "content/site.yaml:1:1: error: missing required field 'title'",
+                    ], "site.yaml \(settings.debugDescription)")
             }
         }
         try HostileProject.with(["site.yaml": Data("~\n".utf8)]) { project in
@@ -181,14 +183,17 @@ import Testing
     @Test(arguments: ["aliases: *a8\n", "? *a8\n: x\n", "? [*a8, *a8]\n: x\n"])
     func aliasBombIsRefused(_ use: String) throws {
         var yaml = "---\nname: Bomb\nkind: group\na0: &a0 [x, x, x, x, x, x, x, x, x]\n"
-        for level in 1...8 { yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n" }
+        for level in 1...8 {
+            yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+        }
         yaml += use + "---\nbody\n"
         try HostileProject.with(["actors/bomb.md": Data(yaml.utf8)]) { project in
             var lines: [String] = []
             let seconds = try HostileProject.time { lines = try project.failingBuild() }
-            #expect(lines == [
-                "content/actors/bomb.md:8:10: error: YAML aliases here stand for more than 10000 values: write the values out instead"
-            ])
+            #expect(
+                lines == [
+                    "content/actors/bomb.md:8:10: error: YAML aliases here stand for more than 10000 values: write the values out instead"
+                ])
             #expect(seconds < 20, "the alias bomb took \(seconds) s")
         }
     }
@@ -225,7 +230,8 @@ import Testing
             try Data((text + "{{> home}}\n").utf8).write(to: home)
             let updates = theme.appendingPathComponent("partials/updates.mustache")
             try Data((try String(contentsOf: updates, encoding: .utf8) + "{{> partials/loop}}\n").utf8).write(to: updates)
-            try Data("{{#updates}}{{> partials/updates}}{{/updates}}\n".utf8).write(to: theme.appendingPathComponent("partials/loop.mustache"))
+            try Data("{{#updates}}{{> partials/updates}}{{/updates}}\n".utf8).write(
+                to: theme.appendingPathComponent("partials/loop.mustache"))
             let before = try HostileProject.snapshot(of: project.output)
             var custom = project.project
             custom.templates = theme
@@ -235,11 +241,12 @@ import Testing
             }
             let homeLine = text.split(separator: "\n", omittingEmptySubsequences: false).count
             let updatesLine = try String(contentsOf: updates, encoding: .utf8).split(separator: "\n").count
-            #expect(project.lines(failure.diagnostics) == [
-                "templates/home.mustache:\(homeLine):1: error: template includes itself ('home' → 'home'): the build would never end",
-                "templates/partials/loop.mustache:1:13: error: template includes itself ('partials/loop' → 'partials/updates' → 'partials/loop'): the build would never end",
-                "templates/partials/updates.mustache:\(updatesLine):1: error: template includes itself ('partials/updates' → 'partials/loop' → 'partials/updates'): the build would never end",
-            ])
+            #expect(
+                project.lines(failure.diagnostics) == [
+                    "templates/home.mustache:\(homeLine):1: error: template includes itself ('home' → 'home'): the build would never end",
+                    "templates/partials/loop.mustache:1:13: error: template includes itself ('partials/loop' → 'partials/updates' → 'partials/loop'): the build would never end",
+                    "templates/partials/updates.mustache:\(updatesLine):1: error: template includes itself ('partials/updates' → 'partials/loop' → 'partials/updates'): the build would never end",
+                ])
             #expect(try HostileProject.snapshot(of: project.output) == before)
         }
     }
@@ -254,9 +261,12 @@ import Testing
             let manager = FileManager.default
             try project.write(Data("title: Secret\ndescription: s\nlanguage: en\n".utf8), to: "secret.yaml")
             try project.write(Data("---\ntitle: Secret\n---\nsecret\n".utf8), to: "secret.md")
-            try manager.createSymbolicLink(atPath: project.content.appendingPathComponent("site.yaml").path, withDestinationPath: "../secret.yaml")
-            try manager.createSymbolicLink(atPath: project.content.appendingPathComponent("pages/passwd.md").path, withDestinationPath: "/etc/passwd")
-            try manager.createSymbolicLink(atPath: project.content.appendingPathComponent("pages/secret.md").path, withDestinationPath: "../../secret.md")
+            try manager.createSymbolicLink(
+                atPath: project.content.appendingPathComponent("site.yaml").path, withDestinationPath: "../secret.yaml")
+            try manager.createSymbolicLink(
+                atPath: project.content.appendingPathComponent("pages/passwd.md").path, withDestinationPath: "/etc/passwd")
+            try manager.createSymbolicLink(
+                atPath: project.content.appendingPathComponent("pages/secret.md").path, withDestinationPath: "../../secret.md")
             try manager.createSymbolicLink(atPath: project.content.appendingPathComponent("actors").path, withDestinationPath: "/etc")
             try project.expectFailure([
                 "content/actors: error: symbolic link leads outside the content folder: refused",

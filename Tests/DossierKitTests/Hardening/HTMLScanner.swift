@@ -154,7 +154,9 @@ enum HTMLScanner {
         guard let colon = cleaned.firstIndex(of: ":") else { return nil }
         let candidate = cleaned[..<colon]
         guard let first = candidate.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII,
-            candidate.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0)) })
+            candidate.unicodeScalars.allSatisfy({
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0))
+            })
         else { return nil }
         return candidate.lowercased()
     }

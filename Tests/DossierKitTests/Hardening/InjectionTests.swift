@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import DossierKit
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-
-@testable import DossierKit
 
 /// Hostile text in every front-matter field and in every kind of body
 /// markup: the built site must run nothing of it. Every generated page is
@@ -67,26 +67,35 @@ import Testing
         }
         let v = { quoted(value($0)) }
         return [
-            "site.yaml": Data(["title: \(v("site-title"))", "description: \(v("site-description"))", "language: en",
-                "base_url: https://example.org/report/", "author: \(v("site-author"))"].joined(separator: "\n").utf8),
+            "site.yaml": Data(
+                [
+                    "title: \(v("site-title"))", "description: \(v("site-description"))", "language: en",
+                    "base_url: https://example.org/report/", "author: \(v("site-author"))",
+                ].joined(separator: "\n").utf8),
             "pages/about.md": file(["title: \(v("page-title"))", "summary: \(v("page-summary"))"], body: hostileBody("page")),
             "countries/norway.md": file(
                 ["name: \(v("country-name"))", "code: NO", "region: \(v("country-region"))", "summary: \(v("country-summary"))"],
                 body: hostileBody("country")),
             "actors/acme.md": file(
-                ["name: \(v("actor-name"))", "kind: company", "role: \(v("actor-role"))", "countries: [norway]",
+                [
+                    "name: \(v("actor-name"))", "kind: company", "role: \(v("actor-role"))", "countries: [norway]",
                     "aliases: [\(v("actor-alias"))]", "summary: \(v("actor-summary"))",
-                    "updates: [{date: 2021-01-02, note: \(v("actor-update"))}]"],
+                    "updates: [{date: 2021-01-02, note: \(v("actor-update"))}]",
+                ],
                 body: hostileBody("actor")),
             "sources/report.md": file(
-                ["title: \(v("source-title"))", "publisher: \(v("source-publisher"))", "date: 2021",
+                [
+                    "title: \(v("source-title"))", "publisher: \(v("source-publisher"))", "date: 2021",
                     #"url: "https://example.org/a?q=\"><script>alert('source-url')</script>""#,
                     #"archive_url: "https://web.archive.org/x' onmouseover='alert(1)""#,
-                    "authors: [\(v("source-author"))]"],
+                    "authors: [\(v("source-author"))]",
+                ],
                 body: hostileBody("source")),
             "events/incident.md": file(
-                ["title: \(v("event-title"))", "date: 2021-03-04", "actors: [acme]", "countries: [norway]", "sources: [report]",
-                    "summary: \(v("event-summary"))", "updates: [{date: 2021-03-05, note: \(v("event-update"))}]"],
+                [
+                    "title: \(v("event-title"))", "date: 2021-03-04", "actors: [acme]", "countries: [norway]", "sources: [report]",
+                    "summary: \(v("event-summary"))", "updates: [{date: 2021-03-05, note: \(v("event-update"))}]",
+                ],
                 body: hostileBody("event")),
         ]
     }
@@ -122,7 +131,8 @@ import Testing
             // Every field is shown, as text: escaped, not dropped.
             let all = shown.joined(separator: "\n")
             for field in Self.fields {
-                #expect(all.contains("<script>alert('\(field)')</script>\"><img src=x onerror=alert('\(field)')>"),
+                #expect(
+                    all.contains("<script>alert('\(field)')</script>\"><img src=x onerror=alert('\(field)')>"),
                     "\(field) is not shown as text on any page")
             }
             // Raw HTML in a body is left out, its text kept.
@@ -186,7 +196,8 @@ import Testing
             let jsonText = String(decoding: json, as: UTF8.self)
             for field in Self.fields where !field.hasPrefix("site-") || field == "site-title" {
                 let encoded = String(decoding: try JSONEncoder().encode(Self.value(field)), as: UTF8.self)
-                #expect(jsonText.contains(String(encoded.dropFirst().dropLast())) || jsonText.contains("alert('\(field)')"),
+                #expect(
+                    jsonText.contains(String(encoded.dropFirst().dropLast())) || jsonText.contains("alert('\(field)')"),
                     "\(field) missing from report.json")
             }
             // CSV: no cell a spreadsheet would run.
@@ -271,12 +282,13 @@ import Testing
         site["sources/other.md"] = Data("---\ntitle: Other\npublisher: P\nurl: \" vbscript:msgbox(1)\"\n---\nbody\n".utf8)
         try HostileProject.with(site) { project in
             let lines = try project.failingBuild().filter { $0.contains("invalid URL") }
-            #expect(lines == [
-                "content/site.yaml:4:11: error: invalid URL 'javascript:alert(1)//' in 'base_url': expected an absolute http or https URL",
-                "content/sources/other.md:4:6: error: invalid URL ' vbscript:msgbox(1)' in 'url': expected an absolute http or https URL",
-                "content/sources/report.md:4:6: error: invalid URL 'JaVaScRiPt://example.org/%0Aalert(1)' in 'url': expected an absolute http or https URL",
-                "content/sources/report.md:5:14: error: invalid URL 'data:text/html,<script>alert(1)</script>' in 'archive_url': expected an absolute http or https URL",
-            ])
+            #expect(
+                lines == [
+                    "content/site.yaml:4:11: error: invalid URL 'javascript:alert(1)//' in 'base_url': expected an absolute http or https URL",
+                    "content/sources/other.md:4:6: error: invalid URL ' vbscript:msgbox(1)' in 'url': expected an absolute http or https URL",
+                    "content/sources/report.md:4:6: error: invalid URL 'JaVaScRiPt://example.org/%0Aalert(1)' in 'url': expected an absolute http or https URL",
+                    "content/sources/report.md:5:14: error: invalid URL 'data:text/html,<script>alert(1)</script>' in 'archive_url': expected an absolute http or https URL",
+                ])
         }
     }
 
@@ -286,30 +298,49 @@ import Testing
         var iterator = Array(text.unicodeScalars).makeIterator()
         var pending: Unicode.Scalar? = nil
         func next() -> Unicode.Scalar? {
-            if let p = pending { pending = nil; return p }
+            if let p = pending {
+                pending = nil
+                return p
+            }
             return iterator.next()
         }
         while let c = next() {
             if quoted {
                 if c == "\"" {
                     let after = next()
-                    if after == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = after }
+                    if after == "\"" {
+                        field.unicodeScalars.append("\"")
+                    } else {
+                        quoted = false
+                        pending = after
+                    }
                 } else {
                     field.unicodeScalars.append(c)
                 }
             } else if c == "\"" && atStart {
                 quoted = true
             } else if c == "," {
-                row.append(field); field = ""; atStart = true; continue
+                row.append(field)
+                field = ""
+                atStart = true
+                continue
             } else if c == "\r" {
                 guard next() == "\n" else { throw CocoaError(.fileReadCorruptFile) }
-                row.append(field); rows.append(row); row = []; field = ""; atStart = true; continue
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
+                atStart = true
+                continue
             } else {
                 field.unicodeScalars.append(c)
             }
             atStart = false
         }
-        if !row.isEmpty || !field.isEmpty { row.append(field); rows.append(row) }
+        if !row.isEmpty || !field.isEmpty {
+            row.append(field)
+            rows.append(row)
+        }
         return rows
     }
 }

@@ -28,9 +28,10 @@ import Testing
             Issue.record("the build published a theme that links out of templates/")
             return
         }
-        #expect(Fixture.lines(failure.diagnostics, relativeTo: root).filter { $0.contains("error:") } == [
-            "templates/assets/leak.txt: error: symbolic link leads outside the templates folder: refused"
-        ])
+        #expect(
+            Fixture.lines(failure.diagnostics, relativeTo: root).filter { $0.contains("error:") } == [
+                "templates/assets/leak.txt: error: symbolic link leads outside the templates folder: refused"
+            ])
         #expect(!manager.fileExists(atPath: output.path))
     }
 }

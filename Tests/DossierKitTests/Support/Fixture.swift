@@ -13,7 +13,8 @@ enum Fixture {
         .appendingPathComponent("Fixtures", isDirectory: true)
 
     /// The package root (holds `Package.swift`, `content/`, `templates/`).
-    static let packageRoot = root
+    static let packageRoot =
+        root
         .deletingLastPathComponent()  // DossierKitTests
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()

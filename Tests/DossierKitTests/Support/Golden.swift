@@ -23,11 +23,13 @@ enum Golden {
             try? FileManager.default.removeItem(at: golden)
             try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: built, to: golden)
-            Issue.record("recorded \(golden.path): review it, then run the tests again without DOSSIER_RECORD", sourceLocation: sourceLocation)
+            Issue.record(
+                "recorded \(golden.path): review it, then run the tests again without DOSSIER_RECORD", sourceLocation: sourceLocation)
             return
         }
         let problems = try differences(between: built, and: golden)
-        #expect(problems.isEmpty, "output differs from \(golden.path):\n\(problems.joined(separator: "\n"))\n\(howToRecord)",
+        #expect(
+            problems.isEmpty, "output differs from \(golden.path):\n\(problems.joined(separator: "\n"))\n\(howToRecord)",
             sourceLocation: sourceLocation)
     }
 
@@ -35,7 +37,8 @@ enum Golden {
     static func assertText(_ text: String, matches golden: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
         if isRecording {
             try Data(text.utf8).write(to: golden)
-            Issue.record("recorded \(golden.path): review it, then run the tests again without DOSSIER_RECORD", sourceLocation: sourceLocation)
+            Issue.record(
+                "recorded \(golden.path): review it, then run the tests again without DOSSIER_RECORD", sourceLocation: sourceLocation)
             return
         }
         guard let expected = FileManager.default.contents(atPath: golden.path) else {

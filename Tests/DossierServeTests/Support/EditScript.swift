@@ -56,7 +56,9 @@ struct EditScript {
             let actor = slug(actors[random.below(actors.count)])
             let country = slug(project.files(under: "content/countries").first!)
             let source = slug(project.files(under: "content/sources").first!)
-            try project.write(path, """
+            try project.write(
+                path,
+                """
                 ---
                 title: "Added event \(step)"
                 date: 20\(18 + random.below(5))-0\(1 + random.below(9))
@@ -96,7 +98,8 @@ struct EditScript {
             try replace(someEvent, line: "status:", with: "draft: true\nstatus: confirmed")
             return "made \(someEvent) a draft"
         case 11:
-            try project.write("templates/partials/link-item.mustache", try project.read("templates/partials/link-item.mustache") + "<!-- \(step) -->\n")
+            try project.write(
+                "templates/partials/link-item.mustache", try project.read("templates/partials/link-item.mustache") + "<!-- \(step) -->\n")
             return "edited a partial"
         case 12:
             try project.write("templates/assets/style.css", try project.read("templates/assets/style.css") + "/* \(step) */\n")

@@ -65,8 +65,9 @@ final class TestProject {
     func fullBuild() throws -> Result<[String: Data], BuildFailed> {
         builds += 1
         let output = root.appendingPathComponent("public-\(builds)")
-        let builder = Builder(project: Project(
-            content: project.content, templates: project.templates, output: output, includeDrafts: project.includeDrafts))
+        let builder = Builder(
+            project: Project(
+                content: project.content, templates: project.templates, output: output, includeDrafts: project.includeDrafts))
         switch builder.build() {
         case .failure(let failure): return .failure(failure)
         case .success:
