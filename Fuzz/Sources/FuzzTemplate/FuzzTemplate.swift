@@ -42,12 +42,12 @@ enum Fixture {
             content: root, templates: packageRoot.appendingPathComponent("templates"),
             output: URL(fileURLWithPath: "/nonexistent/public"))
         var diagnostics = Diagnostics()
-        guard let (site, _) = Builder(project: project).prepare(&diagnostics) else {
+        guard let (site, theme) = Builder(project: project).prepare(&diagnostics) else {
             fatalError("the minimal fixture site does not load: \(diagnostics.all)")
         }
         let builder = ViewBuilder(
             site: site, renderBody: { entry, path in Renderer.bodyHTML(entry, path: path, site: site) },
-            partials: PartialCache(theme: Theme.load(from: project.templates, &diagnostics)))
+            partials: PartialCache(theme: theme))
         var views = [builder.home(path: Addresses.home), builder.index(.event, path: Addresses.index(.event))]
         if let actor = site.entries(of: .actor).first { views.append(builder.actorPage(actor, path: Addresses.page(actor.key))) }
         if let event = site.entries(of: .event).first { views.append(builder.eventPage(event, path: Addresses.page(event.key))) }

@@ -1,5 +1,3 @@
-import CYaml
-
 /// Guards front matter against alias bombs ("billion laughs"): YAML aliases
 /// let a few lines stand for billions of values, and Yams hashes a mapping's
 /// keys whole, so `? *huge : x` would hang the build. Before composing, the
@@ -22,21 +20,19 @@ enum YAMLAliasBudget {
         var added = 0
         return LibYAMLEvents.first(in: yaml) { event -> (line: Int, column: Int)? in
             var value: (size: Int, anchor: String?)?
-            switch event.type {
-            case YAML_SCALAR_EVENT:
-                value = (1, event.data.scalar.anchor.map { String(cString: $0) })
-            case YAML_SEQUENCE_START_EVENT:
-                open.append((0, event.data.sequence_start.anchor.map { String(cString: $0) }))
-            case YAML_MAPPING_START_EVENT:
-                open.append((0, event.data.mapping_start.anchor.map { String(cString: $0) }))
-            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            switch event.kind {
+            case .scalar:
+                value = (1, event.anchor)
+            case .sequenceStart, .mappingStart:
+                open.append((0, event.anchor))
+            case .sequenceEnd, .mappingEnd:
                 guard open.count > 1 else { return nil }
                 let closed = open.removeLast()
                 value = (closed.size + 1, closed.anchor)
-            case YAML_ALIAS_EVENT:
-                let size = event.data.alias.anchor.flatMap { anchored[String(cString: $0)] } ?? 1
+            case .alias:
+                let size = event.anchor.flatMap { anchored[$0] } ?? 1
                 added += size
-                if added > limit { return (Int(event.start_mark.line) + 1, Int(event.start_mark.column) + 1) }
+                if added > limit { return (event.line, event.column) }
                 value = (size, nil)
             default:
                 break

@@ -1,4 +1,3 @@
-import CYaml
 import Yams
 
 /// One value of front matter as `FieldReader` reads it: a text (and whether
@@ -103,51 +102,35 @@ enum YAMLTree {
         private var documentStarted = false
         private var documentEnded = false
 
-        mutating func take(_ event: yaml_event_t) -> Step {
-            let mark = YAMLMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
-            switch event.type {
-            case YAML_STREAM_START_EVENT:
+        mutating func take(_ event: LibYAMLEvents.Event) -> Step {
+            let mark = YAMLMark(line: event.line, column: event.column)
+            switch event.kind {
+            case .streamStart:
                 return .next
-            case YAML_DOCUMENT_START_EVENT:
+            case .documentStart:
                 // A second document is Yams's error to report.
                 guard !documentStarted else { return .finished(.needsYams) }
                 documentStarted = true
                 return .next
-            case YAML_DOCUMENT_END_EVENT:
+            case .documentEnd:
                 documentEnded = true
                 return .next
-            case YAML_STREAM_END_EVENT:
+            case .streamEnd:
                 guard !documentStarted || (documentEnded && root != nil) else { return .finished(.needsYams) }
                 return .finished(.composed(root))
-            case YAML_SCALAR_EVENT:
-                let scalar = event.data.scalar
-                guard scalar.anchor == nil, scalar.tag == nil else { return .finished(.needsYams) }
-                return add(.scalar(Self.text(scalar.value, scalar.length), plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, at: mark))
-            case YAML_SEQUENCE_START_EVENT:
-                let start = event.data.sequence_start
-                guard start.anchor == nil, start.tag == nil else { return .finished(.needsYams) }
-                open.append(Open(isMapping: false, mark: mark))
+            case .scalar:
+                guard event.anchor == nil, !event.hasTag else { return .finished(.needsYams) }
+                return add(.scalar(event.text, plain: event.plain, at: mark))
+            case .sequenceStart, .mappingStart:
+                guard event.anchor == nil, !event.hasTag else { return .finished(.needsYams) }
+                open.append(Open(isMapping: event.kind == .mappingStart, mark: mark))
                 return .next
-            case YAML_MAPPING_START_EVENT:
-                let start = event.data.mapping_start
-                guard start.anchor == nil, start.tag == nil else { return .finished(.needsYams) }
-                open.append(Open(isMapping: true, mark: mark))
-                return .next
-            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            case .sequenceEnd, .mappingEnd:
                 guard let closed = open.popLast(), closed.pendingKey == nil else { return .finished(.needsYams) }
                 return add(closed.isMapping ? .mapping(closed.pairs, at: closed.mark) : .sequence(closed.items, at: closed.mark))
-            default:  // aliases, and anything libyaml may add
+            case .alias, .other:
                 return .finished(.needsYams)
             }
-        }
-
-        /// A scalar's text as Yams decodes it: Foundation's
-        /// `String(bytes:encoding: .utf8)` drops one byte-order mark at the
-        /// start (libyaml keeps one that is not at the start of the stream).
-        private static func text(_ value: UnsafeMutablePointer<UInt8>?, _ length: Int) -> String {
-            var bytes = UnsafeBufferPointer(start: value, count: length)[...]
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
         }
 
         /// Puts a finished value in the collection that holds it.
