@@ -222,6 +222,25 @@ import Testing
         }
     }
 
+    /// `build --strict` makes each warning an error, reports it once, and
+    /// writes nothing (no test covered the build's strict mode before).
+    @Test func strictBuildReportsWarningsOnceAndWritesNothing() throws {
+        try Self.withTemporaryFolder { folder in
+            try FileManager.default.copyItem(
+                at: Self.fixtures.appendingPathComponent("sites/minimal"), to: folder.appendingPathComponent("content"))
+            let before = try Self.snapshot(of: folder)
+            let run = try Self.run(["build", "--strict", "--templates", Self.templates.path], in: folder)
+            #expect(run.status == 1)
+            #expect(run.stdout == "")
+            #expect(
+                run.stderrLines == [
+                    "content/events/report-published.md:15:81: error: unsafe link 'javascript:alert(1)' is disabled: its text stays, without the link",
+                    "1 error: nothing was written",
+                ])
+            #expect(try Self.snapshot(of: folder) == before, "files changed")
+        }
+    }
+
     @Test func refusesAnOutputFolderHoldingTheContent() throws {
         try Self.withTemporaryFolder { folder in
             let site = folder.appendingPathComponent("site")
