@@ -19,7 +19,7 @@ import Testing
             // The only diagnostic: the `javascript:` link, dropped from the page.
             #expect(
                 Fixture.lines(summary.diagnostics, relativeTo: Self.site) == [
-                    "events/report-published.md:15:81: warning: unsafe link 'javascript:alert(1)' is disabled: its text stays, without the link"
+                    "events/report-published.md:16:81: warning: unsafe link 'javascript:alert(1)' is disabled: its text stays, without the link"
                 ])
             #expect(summary.pages == [.actor: 3, .country: 2, .event: 3, .source: 2, .page: 1])
             try Golden.assertFolder(output, matches: Self.golden)

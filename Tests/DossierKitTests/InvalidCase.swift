@@ -7,6 +7,7 @@ import Foundation
 /// relative to the case folder).
 enum InvalidCase: String, CaseIterable, Sendable, CustomStringConvertible {
     case badSlugFileName = "bad-slug-file-name"
+    case citationErrors = "citation-errors"
     case codeNotISO = "code-not-iso"
     case draftNotBoolean = "draft-not-boolean"
     case duplicateCountryCode = "duplicate-country-code"

@@ -30,7 +30,7 @@ import Testing
             lines == [
                 "content/actors/idle.md:1:1: warning: actor is in no event: no event lists it in 'actors' or links to it",
                 "content/events/no-actors.md:1:1: warning: event has no actors",
-                "content/sources/uncited.md:1:1: warning: source is cited by no event and linked from no page",
+                "content/sources/uncited.md:1:1: warning: source is cited by no page and linked from none",
             ])
     }
 

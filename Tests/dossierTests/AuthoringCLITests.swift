@@ -73,7 +73,7 @@ import Testing
             #expect(first.status == 1)
             #expect(
                 first.stderrLines.filter { $0.contains("error:") } == [
-                    "content/events/a-meeting.md:7:10: error: event has no sources: list at least one source slug in 'sources'"
+                    "content/events/a-meeting.md:7:10: error: event has no sources: list at least one source slug in 'sources', or cite one in the body with [@slug]"
                 ])
             let event = content.appendingPathComponent("events/a-meeting.md")
             let text = try String(contentsOf: event, encoding: .utf8)

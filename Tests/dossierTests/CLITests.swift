@@ -183,7 +183,7 @@ import Testing
             #expect(run.stdout.range(of: summary, options: .regularExpression) != nil, "\(run.stdout)")
             #expect(
                 run.stderrLines == [
-                    "content/events/report-published.md:15:81: warning: unsafe link 'javascript:alert(1)' is disabled: its text stays, without the link"
+                    "content/events/report-published.md:16:81: warning: unsafe link 'javascript:alert(1)' is disabled: its text stays, without the link"
                 ])
             let home = try String(contentsOf: folder.appendingPathComponent("public/index.html"), encoding: .utf8)
             #expect(home.contains("<title>Minimal report</title>"))
@@ -216,7 +216,7 @@ import Testing
             #expect(strict.status == 1)
             #expect(
                 strict.stderrLines == [
-                    "content/events/report-published.md:15:81: error: unsafe link 'javascript:alert(1)' is disabled: its text stays, without the link",
+                    "content/events/report-published.md:16:81: error: unsafe link 'javascript:alert(1)' is disabled: its text stays, without the link",
                     "1 error",
                 ])
         }
@@ -234,7 +234,7 @@ import Testing
             #expect(run.stdout == "")
             #expect(
                 run.stderrLines == [
-                    "content/events/report-published.md:15:81: error: unsafe link 'javascript:alert(1)' is disabled: its text stays, without the link",
+                    "content/events/report-published.md:16:81: error: unsafe link 'javascript:alert(1)' is disabled: its text stays, without the link",
                     "1 error: nothing was written",
                 ])
             #expect(try Self.snapshot(of: folder) == before, "files changed")

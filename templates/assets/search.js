@@ -1,6 +1,6 @@
 // Dossier search: filters the index written at build time
 // (search-index.js, loaded before this script) by words, kind, actor,
-// country and year. Works from file:// and any sub-path; builds the result
+// country, source and year. Works from file:// and any sub-path; builds the result
 // list with DOM calls only (no HTML strings). Without JavaScript the page
 // still offers the full indexes.
 (function () {
@@ -14,6 +14,7 @@
     kind: document.getElementById("search-kind"),
     actor: document.getElementById("search-actor"),
     country: document.getElementById("search-country"),
+    source: document.getElementById("search-source"),
     year: document.getElementById("search-year")
   };
   var status = document.getElementById("search-status");
@@ -36,6 +37,7 @@
 
   addOptions(fields.actor, data.actors);
   addOptions(fields.country, data.countries);
+  addOptions(fields.source, data.sources);
   addOptions(fields.year, data.years.map(function (y) { return { v: String(y), l: String(y) }; }));
   data.items.forEach(function (item) {
     item.text = fold([item.t, item.s || "", (item.a || []).join(" ")].join(" "));
@@ -61,14 +63,15 @@
   function run() {
     var words = fold(fields.q.value).split(/\s+/).filter(Boolean);
     var kind = fields.kind.value, actor = fields.actor.value;
-    var country = fields.country.value, year = fields.year.value;
-    var filtered = !!(kind || actor || country || year);
+    var country = fields.country.value, source = fields.source.value, year = fields.year.value;
+    var filtered = !!(kind || actor || country || source || year);
     var found = [];
     if (words.length || filtered) {
       data.items.forEach(function (item) {
         if (kind && item.k !== kind) { return; }
         if (actor && (item.ac || []).indexOf(actor) === -1) { return; }
         if (country && (item.co || []).indexOf(country) === -1) { return; }
+        if (source && (item.so || []).indexOf(source) === -1) { return; }
         if (year && String(item.y) !== year) { return; }
         var s = score(item, words);
         if (s >= 0) { found.push({ item: item, score: s }); }

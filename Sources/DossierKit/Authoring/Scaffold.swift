@@ -86,13 +86,13 @@ public enum Scaffold {
                 # end_date: 2021-08
                 actors: []              # actor slugs
                 countries: []           # country slugs
-                sources: []             # at least one source slug: every event is sourced
+                sources: []             # source slugs: every event needs one, listed here or cited in the body
                 status: reported        # confirmed, reported, alleged, disputed or denied
                 # summary: One sentence.
                 # updates:
                 #   - {date: 2021-11-08, note: What was corrected or changed.}
                 ---
-                <!-- What happened, according to whom. Link pages like this: [the report](source:nso-new-ceo-steps-aside) -->
+                <!-- What happened, according to whom. Cite the source of a claim like this: [@nso-new-ceo-steps-aside, p. 2]. Link pages like this: [the report](source:nso-new-ceo-steps-aside) -->
 
                 """
         case .source:

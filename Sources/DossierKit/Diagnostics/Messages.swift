@@ -159,7 +159,7 @@ public enum Messages {
     }
 
     static func noSources(at location: SourceLocation) -> Diagnostic {
-        .error("event has no sources: list at least one source slug in 'sources'", at: location)
+        .error("event has no sources: list at least one source slug in 'sources', or cite one in the body with [@slug]", at: location)
     }
 
     static func endBeforeStart(_ end: String, _ start: String, at location: SourceLocation) -> Diagnostic {
@@ -187,6 +187,22 @@ public enum Messages {
         .error("\(kind) '\(slug)' is a draft: a published page cannot link to it", at: location)
     }
 
+    static func citationOfDraft(slug: String, at location: SourceLocation) -> Diagnostic {
+        .error("source '\(slug)' is a draft: a published page cannot cite it", at: location)
+    }
+
+    static func footnoteSyntax(at location: SourceLocation) -> Diagnostic {
+        .warning(
+            "footnotes are not part of the format and do not render as footnotes: cite a source with [@slug] or [@slug, p. 4]", at: location
+        )
+    }
+
+    static func pipeTable(at location: SourceLocation) -> Diagnostic {
+        .warning(
+            "tables are not part of the format and render as plain text: write a list, or publish the data as a source of kind 'dataset'",
+            at: location)
+    }
+
     static func duplicateSlug(kind: String, slug: String, path: String, firstPath: String) -> Diagnostic {
         .error("duplicate \(kind) slug '\(slug)': also used by \(firstPath)", at: SourceLocation(path: path))
     }
@@ -204,7 +220,7 @@ public enum Messages {
     // MARK: Likely mistakes (warnings)
 
     static func uncitedSource(path: String) -> Diagnostic {
-        .warning("source is cited by no event and linked from no page", at: SourceLocation(path: path, line: 1, column: 1))
+        .warning("source is cited by no page and linked from none", at: SourceLocation(path: path, line: 1, column: 1))
     }
 
     static func actorInNoEvent(path: String) -> Diagnostic {

@@ -109,18 +109,22 @@ enum ChangeImpact {
     static func referencesChanged(_ old: Entry?, _ new: Entry?) -> Bool {
         guard let old, let new else { return true }
         let targets = { (entry: Entry) in
-            Set((entry.fieldReferences + entry.links).map { "\($0.origin) \($0.kind):\($0.slug)" })
+            var targets = Set<String>()
+            entry.forEachReference { targets.insert("\($0.origin) \($0.kind):\($0.slug)") }
+            return targets
         }
         return old.draft != new.draft || targets(old) != targets(new)
     }
 
     /// Whether other pages can show a difference between two versions of an
-    /// entry: anything but the body's text (and where its links stand).
+    /// entry: anything but the body's text (and where its links and
+    /// citations stand).
     /// Front-matter references keep their places when only the body changes.
     static func faceChanged(_ old: Entry?, _ new: Entry?) -> Bool {
         guard let old, let new else { return true }
         let targets = { (entry: Entry) in Set(entry.links.map { PageKey($0.kind, $0.slug) }) }
+        // Citations make sources of the entry, listed and exported in order.
         return old.title != new.title || old.summary != new.summary || old.draft != new.draft
-            || old.details != new.details || targets(old) != targets(new)
+            || old.details != new.details || targets(old) != targets(new) || old.sources.map(\.slug) != new.sources.map(\.slug)
     }
 }

@@ -43,21 +43,28 @@ enum RecordDecoder {
         switch file.kind {
         case .actor: details = actor(&reader)
         case .country: details = country(&reader)
-        case .event: details = event(&reader)
+        case .event: details = event(&reader, cites: !outline.citations.isEmpty)
         case .source: details = source(&reader)
         case .page: details = .page
         }
         reader.reportUnknownFields()
         let links = bodyReferences(outline.links, &reader)
+        let citations = citationGroups(outline.citations)
         let hasErrors = reader.diagnostics.hasErrors
         diagnostics.append(contentsOf: reader.diagnostics)
+        for notice in outline.notices {
+            switch notice {
+            case .footnote(let location): diagnostics.append(Messages.footnoteSyntax(at: location))
+            case .pipeTable(let location): diagnostics.append(Messages.pipeTable(at: location))
+            }
+        }
         guard let title, let details, !hasErrors else {
-            unchecked = reader.referencesRead + links
+            unchecked = reader.referencesRead + links + citations.flatMap { $0.items.map(\.reference) }
             return nil
         }
         return Entry(
             kind: file.kind, slug: file.slug, path: file.path, title: title, summary: summary, draft: draft,
-            details: details, body: split.body, links: links, headingIDs: outline.headingIDs)
+            details: details, body: split.body, links: links, citations: citations, headingIDs: outline.headingIDs)
     }
 
     static func site(yaml: String, path: String, _ diagnostics: inout Diagnostics) -> SiteSettings? {
@@ -105,7 +112,9 @@ enum RecordDecoder {
         return .country(CountryDetails(code: code, region: region))
     }
 
-    private static func event(_ reader: inout FieldReader) -> Details? {
+    /// `cites`: whether the body cites a source, which then counts as one
+    /// of the event's sources.
+    private static func event(_ reader: inout FieldReader, cites: Bool) -> Details? {
         let date = reader.date("date", required: true)
         let endDate = reader.date("end_date")
         let actors = reader.references("actors", to: .actor)
@@ -113,7 +122,7 @@ enum RecordDecoder {
         let sources = reader.references("sources", to: .source)
         let status: EventStatus? = reader.choice("status")
         let updates = reader.updates("updates")
-        if sources.isEmpty { reader.reportNoSources() }
+        if sources.isEmpty, !cites { reader.reportNoSources() }
         if let date, let endDate, !endDate.isNotBefore(date) { reader.reportEndBeforeStart(endDate, date) }
         guard let date else { return nil }
         return .event(
@@ -136,6 +145,17 @@ enum RecordDecoder {
             SourceDetails(
                 publisher: publisher, date: date, sourceKind: kind ?? .article, url: url, archiveURL: archiveURL,
                 accessed: accessed, language: language, authors: authors))
+    }
+
+    /// Each cited key becomes a reference to a source, checked like any other.
+    private static func citationGroups(_ groups: [[CitationOccurrence]]) -> [CitationGroup] {
+        groups.map { group in
+            CitationGroup(
+                items: group.map {
+                    CitationGroup.Item(
+                        reference: Reference(kind: .source, slug: $0.key, location: $0.location, origin: .citation), locator: $0.locator)
+                })
+        }
     }
 
     /// Body links of the `KIND:SLUG` form become references; a link whose

@@ -4,46 +4,120 @@ import Foundation
 /// Every cmark call of the project. Each function parses, uses and frees its
 /// own tree and returns only Swift values: no C pointer outlives a call.
 public enum Markdown {
-    /// The links and heading ids of a body, with file positions.
+    /// The links, citations and heading ids of a body, with file positions.
     static func outline(of body: MarkdownBody, reservedIDs: Set<String>) -> BodyOutline {
-        parse(body, reservedIDs: reservedIDs, rewrite: nil).outline
+        parse(body, reservedIDs: reservedIDs, rewrite: nil, cite: nil).outline
     }
 
     /// The body as HTML: links rewritten by `rewrite` (nil leaves a link as it
-    /// is), headings given the ids `outline` finds, raw HTML and unsafe URLs
-    /// left out.
-    static func html(of text: String, reservedIDs: Set<String>, rewrite: @escaping (String) -> String?) -> String {
-        parse(MarkdownBody(text: text, firstLine: 1, path: ""), reservedIDs: reservedIDs, rewrite: rewrite).html ?? ""
+    /// is), the `n`th citation group (from 0, in the order `outline` lists
+    /// them) replaced by the markup `cite(n)` gives (nil leaves it as text),
+    /// headings given the ids `outline` finds, raw HTML and unsafe URLs left
+    /// out.
+    static func html(
+        of text: String, reservedIDs: Set<String>, rewrite: @escaping (String) -> String?,
+        cite: @escaping (Int) -> String? = { _ in nil }
+    ) -> String {
+        parse(MarkdownBody(text: text, firstLine: 1, path: ""), reservedIDs: reservedIDs, rewrite: rewrite, cite: cite).html ?? ""
     }
 
     /// One walk over the body's tree for both: the outline, and with
-    /// `rewrite` the HTML, so that the two always agree on heading ids.
+    /// `rewrite` the HTML, so that the two always agree on heading ids and
+    /// on which text is a citation.
     private static func parse(
-        _ body: MarkdownBody, reservedIDs: Set<String>, rewrite: ((String) -> String?)?
+        _ body: MarkdownBody, reservedIDs: Set<String>, rewrite: ((String) -> String?)?, cite: ((Int) -> String?)?
     ) -> (outline: BodyOutline, html: String?) {
         withTree(body.text) { root in
             var outline = BodyOutline()
             var ids = HeadingIDs(reserved: reservedIDs)
             var locator = LinkLocator(body: body)
             var headings: [OpaquePointer] = []
+            var runs: [TextRun] = []
+            var lines: [Substring]?
             walk(root) { node, entering in
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_HEADING where entering:
-                    outline.headingIDs.append(ids.next(for: plainText(of: node)))
+                    outline.headingIDs.append(ids.next(for: withoutCitations(plainText(of: node))))
                     headings.append(node)
                 case CMARK_NODE_LINK where !entering:
                     let destination = String(cString: cmark_node_get_url(node))
                     let location = position(of: destination, link: node, with: &locator)
                     outline.links.append(LinkOccurrence(destination: destination, location: location))
+                    // A footnote marker whose `[^1]: ...` line made it a link.
+                    if plainText(of: node).hasPrefix("^") { outline.notices.append(.footnote(location)) }
                     if let url = rewrite?(destination) { cmark_node_set_url(node, url) }
+                case CMARK_NODE_TEXT where entering && startsRun(node):
+                    guard let run = TextRun(startingAt: node) else { break }
+                    let found = run.outline(with: &locator)
+                    outline.notices += found.notices
+                    if !found.citations.isEmpty {
+                        outline.citations += found.citations
+                        runs.append(run)
+                    }
+                case CMARK_NODE_PARAGRAPH where !entering:
+                    if let table = pipeTable(node, body: body, lines: &lines) { outline.notices.append(.pipeTable(table)) }
                 default:
                     break
                 }
             }
             guard rewrite != nil else { return (outline, nil) }
+            var group = 0
+            for run in runs {
+                run.replaceGroups {
+                    defer { group += 1 }
+                    return cite?(group)
+                }
+            }
             for (heading, id) in zip(headings, outline.headingIDs) { replaceWithAnchoredHeading(heading, id: id) }
             return (outline, render(root))
         }
+    }
+
+    /// A heading's text without its citations, which are no part of its id.
+    private static func withoutCitations(_ text: String) -> String {
+        guard text.contains("[@") else { return text }
+        let bytes = Array(text.utf8)
+        var kept: [UInt8] = []
+        var cursor = 0
+        for group in CitationSyntax.groups(in: bytes) {
+            kept += bytes[cursor..<group.range.lowerBound]
+            cursor = group.range.upperBound
+        }
+        return String(decoding: kept + bytes[cursor...], as: UTF8.self)
+    }
+
+    /// Whether a text node opens a run of text (its previous sibling is no
+    /// text or line break) outside any link or image, whose text is the
+    /// link's.
+    private static func startsRun(_ node: OpaquePointer) -> Bool {
+        if let previous = cmark_node_previous(node), TextRun.continues(previous) { return false }
+        var parent = cmark_node_parent(node)
+        while let current = parent {
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { return false }
+            parent = cmark_node_parent(current)
+        }
+        return true
+    }
+
+    /// Where a paragraph of several lines has a pipe table's delimiter row
+    /// (`|---|---|`, `--|:-:`): cmark shows a table as a paragraph of text.
+    private static func pipeTable(_ paragraph: OpaquePointer, body: MarkdownBody, lines: inout [Substring]?) -> SourceLocation? {
+        let first = Int(cmark_node_get_start_line(paragraph)), last = Int(cmark_node_get_end_line(paragraph))
+        guard first >= 1, last > first else { return nil }
+        if lines == nil { lines = body.text.split(separator: "\n", omittingEmptySubsequences: false) }
+        guard let lines, last <= lines.count else { return nil }
+        for number in (first + 1)...last {
+            let line = lines[number - 1].utf8
+            if line.contains(UInt8(ascii: "|")), line.contains(UInt8(ascii: "-")),
+                line.allSatisfy({
+                    $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || $0 == 0x20 || $0 == 0x09
+                })
+            {
+                return SourceLocation(path: body.path, line: body.firstLine + first - 1, column: 1)
+            }
+        }
+        return nil
     }
 
     private static func render(_ root: OpaquePointer) -> String {

@@ -25,5 +25,25 @@ public struct LinkOccurrence: Hashable, Sendable {
 /// (when asked for) its HTML, all from one cmark parse.
 public struct BodyOutline: Sendable {
     public var links: [LinkOccurrence] = []
+    /// Each `[@...]` group, in order.
+    public var citations: [[CitationOccurrence]] = []
+    public var notices: [BodyNotice] = []
     public var headingIDs: [String] = []
+}
+
+/// One source cited in a body's `[@...]`: its key as written, its locator
+/// and where the key is.
+public struct CitationOccurrence: Hashable, Sendable {
+    public let key: String
+    public let locator: String?
+    public let location: SourceLocation
+}
+
+/// Markdown the format does not support, which cmark would render as
+/// something else.
+public enum BodyNotice: Hashable, Sendable {
+    /// `[^1]`: a footnote marker (with its `[^1]: ...` line, a link).
+    case footnote(SourceLocation)
+    /// A paragraph with a `|---|` row: a pipe table, shown as text.
+    case pipeTable(SourceLocation)
 }

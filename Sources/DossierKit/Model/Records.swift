@@ -93,6 +93,8 @@ public final class Entry: Sendable {
     public let body: MarkdownBody
     /// Body links of the `KIND:SLUG` form, in order of appearance.
     public let links: [Reference]
+    /// The body's `[@slug]` citations, in order of appearance.
+    public let citations: [CitationGroup]
     /// Ids of the body's headings, in order.
     public let headingIDs: [String]
     /// Where the entry's page is in the site (`Addresses.page`), made once:
@@ -101,7 +103,7 @@ public final class Entry: Sendable {
 
     public init(
         kind: Kind, slug: String, path: String, title: String, summary: String?, draft: Bool, details: Details,
-        body: MarkdownBody, links: [Reference], headingIDs: [String]
+        body: MarkdownBody, links: [Reference], citations: [CitationGroup] = [], headingIDs: [String]
     ) {
         self.kind = kind
         self.slug = slug
@@ -112,6 +114,7 @@ public final class Entry: Sendable {
         self.details = details
         self.body = body
         self.links = links
+        self.citations = citations
         self.headingIDs = headingIDs
         pagePath = Addresses.page(PageKey(kind, slug))
     }
@@ -126,11 +129,12 @@ public final class Entry: Sendable {
     }
 
     /// Every reference the entry makes: its front-matter references in
-    /// field order, then its body links. Visited in place, without the
-    /// arrays `fieldReferences + links` would build.
+    /// field order, then its body links, then its citations. Visited in
+    /// place, without the arrays `fieldReferences + links` would build.
     public func forEachReference(_ body: (Reference) -> Void) {
         forEachFieldReference(body)
         links.forEach(body)
+        for group in citations { group.items.forEach { body($0.reference) } }
     }
 
     private func forEachFieldReference(_ body: (Reference) -> Void) {

@@ -6,6 +6,8 @@ public struct Reference: Hashable, Sendable {
     public enum Origin: Hashable, Sendable {
         case field(String)
         case body
+        /// A `[@slug]` citation in a body.
+        case citation
     }
 
     public let kind: Kind

@@ -17,11 +17,16 @@ public struct Relations: Sendable {
         case affiliatedWith
         /// A link in a body.
         case linksTo
+        /// A citation in the body of an entry other than an event (an
+        /// event's citations are `involves`: a cited source is one of its
+        /// sources, as if listed in its `sources`).
+        case cites
 
         /// How `reference`, written in an entry of `kind`, points at its target.
         init(_ reference: Reference, in kind: Kind) {
             switch reference.origin {
             case .body: self = .linksTo
+            case .citation: self = kind == .event ? .involves : .cites
             case .field("affiliations"): self = .affiliatedWith
             case .field: self = kind == .actor ? .belongsTo : .involves
             }
@@ -34,6 +39,7 @@ public struct Relations: Sendable {
             case .belongsTo: "belongs-to"
             case .affiliatedWith: "affiliated-with"
             case .linksTo: "links-to"
+            case .cites: "cites"
             }
         }
     }
@@ -56,7 +62,7 @@ public struct Relations: Sendable {
                 guard let target = number[PageKey(reference.kind, reference.slug)] else { return }
                 guard target != source else { return }
                 let edge = Edge(reference, in: entry.kind)
-                let code = UInt64(target) << 34 | UInt64(edge.rawValue) << 32 | UInt64(source)
+                let code = UInt64(target) << 35 | UInt64(edge.rawValue) << 32 | UInt64(source)
                 guard !seen.contains(code) else { return }
                 seen.append(code)
                 packed.append(code)
@@ -65,12 +71,12 @@ public struct Relations: Sendable {
         packed.sort()
         var index = 0
         while index < packed.count {
-            let target = Int(packed[index] >> 34)
+            let target = Int(packed[index] >> 35)
             var byEdge: [Edge: [Entry]] = [:]
-            while index < packed.count, Int(packed[index] >> 34) == target {
-                let edge = Edge.allCases[Int(packed[index] >> 32 & 3)]
+            while index < packed.count, Int(packed[index] >> 35) == target {
+                let edge = Edge.allCases[Int(packed[index] >> 32 & 7)]
                 var sources: [Entry] = []
-                while index < packed.count, Int(packed[index] >> 34) == target, Edge.allCases[Int(packed[index] >> 32 & 3)] == edge {
+                while index < packed.count, Int(packed[index] >> 35) == target, Edge.allCases[Int(packed[index] >> 32 & 7)] == edge {
                     sources.append(all[Int(packed[index] & 0xFFFF_FFFF)])
                     index += 1
                 }
@@ -83,6 +89,11 @@ public struct Relations: Sendable {
     /// Entries of `kind` pointing at `key` by `edge`, in display order.
     public func entries(_ kind: Kind, pointingAt key: PageKey, by edge: Edge) -> [Entry] {
         (incoming[key]?[edge] ?? []).filter { $0.kind == kind }
+    }
+
+    /// Entries of any kind pointing at `key` by `edge`, in display order.
+    public func entries(pointingAt key: PageKey, by edge: Edge) -> [Entry] {
+        incoming[key]?[edge] ?? []
     }
 
     /// Whether any entry of `kind` points at `key` by `edge` (no list made).

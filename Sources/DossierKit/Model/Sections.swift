@@ -11,11 +11,11 @@ public enum Sections {
     /// The sections of each kind's page, in the default theme's order.
     public static func of(_ kind: Kind) -> [Section] {
         switch kind {
-        case .actor: [.summary, .events, .countries, .affiliations, .members, .timeline, .relations, .linkedFrom, .updates]
-        case .country: [.summary, .actors, .events, .timeline, .relations, .linkedFrom]
+        case .actor: [.summary, .events, .countries, .affiliations, .members, .timeline, .relations, .sources, .linkedFrom, .updates]
+        case .country: [.summary, .actors, .events, .timeline, .relations, .sources, .linkedFrom]
         case .event: [.summary, .actors, .countries, .sources, .linkedFrom, .updates]
-        case .source: [.summary, .details, .events, .linkedFrom]
-        case .page: [.summary, .linkedFrom]
+        case .source: [.summary, .details, .events, .citedBy, .sources, .linkedFrom]
+        case .page: [.summary, .sources, .linkedFrom]
         }
     }
 
@@ -39,6 +39,7 @@ public enum Sections {
 public enum Section: String, Sendable, CaseIterable {
     case summary, details, actors, events, countries, sources, affiliations, members, timeline, relations, updates
     case linkedFrom = "linked-from"
+    case citedBy = "cited-by"
 
     /// Whether the section has something to show on `entry`'s page.
     public func isShown(for entry: Entry, in site: Site) -> Bool {
@@ -58,7 +59,8 @@ public enum Section: String, Sendable, CaseIterable {
             if let event = entry.event { return anyExists(event.actors) }
             return relations.hasEntries(.actor, pointingAt: key, by: .belongsTo)
         case .countries: return anyExists(entry.event?.countries ?? entry.actor?.countries ?? [])
-        case .sources: return anyExists(entry.event?.sources ?? [])
+        case .sources: return anyExists(entry.sources)
+        case .citedBy: return !relations.entries(pointingAt: key, by: .cites).isEmpty
         case .affiliations: return anyExists(entry.actor?.affiliations ?? [])
         case .updates: return !(entry.event?.updates ?? entry.actor?.updates ?? []).isEmpty
         }

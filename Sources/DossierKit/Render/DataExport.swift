@@ -28,7 +28,7 @@ struct DataExport: Encodable, Sendable {
         /// The page that states the relation; written as `kind:slug`.
         let from: PageKey
         let to: PageKey
-        /// `involves`, `belongs-to`, `affiliated-with` or `links-to`.
+        /// `involves`, `belongs-to`, `affiliated-with`, `links-to` or `cites`.
         let type: String
 
         private enum CodingKeys: String, CodingKey { case from, to, type }
@@ -164,7 +164,8 @@ struct DataExport: Encodable, Sendable {
             countries: slugs(actor?.countries ?? event?.countries), affiliations: slugs(actor?.affiliations),
             code: country?.code, region: country?.region, date: (event?.date ?? source?.date)?.description,
             endDate: event?.endDate?.description, status: event?.status.rawValue, actors: slugs(event?.actors),
-            sources: slugs(event?.sources), publisher: source?.publisher, sourceKind: source?.sourceKind.rawValue,
+            sources: event != nil || !entry.sources.isEmpty ? slugs(entry.sources) : nil, publisher: source?.publisher,
+            sourceKind: source?.sourceKind.rawValue,
             sourceURL: source?.url, archiveURL: source?.archiveURL, accessed: source?.accessed?.description,
             language: source?.language, authors: source?.authors, updates: updates)
     }
@@ -189,11 +190,11 @@ struct RelationGraph: Sendable {
     private static let typeNumbers = Relations.Edge.allCases.map { types.firstIndex(of: $0.name)! }
 
     static func pack(_ from: Int, _ to: Int, _ type: Int) -> UInt64 {
-        UInt64(from) << 33 | UInt64(to) << 2 | UInt64(type)
+        UInt64(from) << 34 | UInt64(to) << 3 | UInt64(type)
     }
 
     static func unpack(_ edge: UInt64) -> (from: Int, to: Int, type: Int) {
-        (Int(edge >> 33), Int(edge >> 2 & 0x7FFF_FFFF), Int(edge & 3))
+        (Int(edge >> 34), Int(edge >> 3 & 0x7FFF_FFFF), Int(edge & 7))
     }
 
     init(site: Site) {

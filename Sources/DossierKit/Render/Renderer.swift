@@ -106,18 +106,26 @@ struct Renderer: Sendable {
 
     private func viewBuilder() -> ViewBuilder {
         ViewBuilder(
-            site: site, renderBody: { [site] entry, path in Self.bodyHTML(entry, path: path, site: site) },
+            site: site, renderBody: { [site, theme] entry, path in Self.bodyHTML(entry, path: path, site: site, theme: theme) },
             partials: partials ?? PartialCache(theme: theme))
     }
 
     /// The body as HTML, its `KIND:SLUG` links made relative to `path`
-    /// (fragment kept; a link to no entry of the site stays as written).
-    static func bodyHTML(_ entry: Entry, path: String, site: Site) -> String {
-        Markdown.html(of: entry.body.text, reservedIDs: Sections.ids(for: entry.kind)) { destination in
-            guard let (kind, slug, fragment) = Reference.parse(destination: destination), site[PageKey(kind, slug)] != nil
-            else { return nil }
-            let url = Addresses.relative(from: path, to: Addresses.page(PageKey(kind, slug)))
-            return fragment.map { url + "#" + $0 } ?? url
-        }
+    /// (fragment kept; a link to no entry of the site stays as written) and,
+    /// with a theme, its citations shown by the theme's marker partial.
+    static func bodyHTML(_ entry: Entry, path: String, site: Site, theme: Theme? = nil) -> String {
+        let numbers = entry.citations.isEmpty ? nil : CitationNumbers(entry, site: site)
+        return Markdown.html(
+            of: entry.body.text, reservedIDs: Sections.ids(for: entry.kind),
+            rewrite: { destination in
+                guard let (kind, slug, fragment) = Reference.parse(destination: destination), site[PageKey(kind, slug)] != nil
+                else { return nil }
+                let url = Addresses.relative(from: path, to: Addresses.page(PageKey(kind, slug)))
+                return fragment.map { url + "#" + $0 } ?? url
+            },
+            cite: { group in
+                guard let theme, let view = numbers?.markerView(group) else { return nil }
+                return theme.render(view, template: ViewBuilder.citationMarker)
+            })
     }
 }

@@ -7,8 +7,9 @@ struct SearchIndex: Encodable {
     struct Item: Encodable {
         /// Kind, title, URL from the site root, summary, aliases.
         let k: String, t: String, u: String, s: String?, a: [String]?
-        /// Year, actor slugs and country slugs, for the filters.
-        let y: Int?, ac: [String]?, co: [String]?
+        /// Year, actor, country and source slugs, for the filters (an
+        /// entry's sources: those it lists and those it cites).
+        let y: Int?, ac: [String]?, co: [String]?, so: [String]?
     }
 
     struct Option: Encodable { let v: String, l: String }
@@ -16,6 +17,7 @@ struct SearchIndex: Encodable {
     let items: [Item]
     let actors: [Option]
     let countries: [Option]
+    let sources: [Option]
     let years: [Int]
 
     init(site: Site) {
@@ -25,13 +27,16 @@ struct SearchIndex: Encodable {
             let countries =
                 (event?.countries ?? actor?.countries).map { $0.map(\.slug).uniqued() }
                 ?? (entry.kind == .country ? [entry.slug] : nil)
+            let sources = entry.kind == .source ? [entry.slug] : entry.sources.map(\.slug)
             return Item(
                 k: entry.kind.rawValue, t: entry.title, u: entry.pagePath, s: entry.summary,
                 a: actor?.aliases.isEmpty == false ? actor?.aliases : nil,
-                y: event?.date.year ?? entry.source?.date?.year, ac: actors, co: countries)
+                y: event?.date.year ?? entry.source?.date?.year, ac: actors, co: countries,
+                so: sources.isEmpty ? nil : sources)
         }
         actors = site.entries(of: .actor).map { Option(v: $0.slug, l: $0.title) }
         countries = site.entries(of: .country).map { Option(v: $0.slug, l: $0.title) }
+        sources = site.entries(of: .source).map { Option(v: $0.slug, l: $0.title) }
         years = Array(Set(site.entries(of: .event).map { $0.event?.date.year ?? 0 })).sorted()
     }
 
@@ -63,11 +68,13 @@ struct SearchIndex: Encodable {
                     out.member("co", item.co)
                     out.member("k", item.k)
                     out.member("s", item.s)
+                    out.member("so", item.so)
                     out.member("t", item.t)
                     out.member("u", item.u)
                     out.member("y", item.y)
                 }
             }
+            out.array("sources", sources, option)
             out.array("years", years) { $0.value($1) }
         }
     }

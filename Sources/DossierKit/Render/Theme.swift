@@ -8,7 +8,9 @@ public struct Theme: Sendable {
     /// Templates every theme must have: one per page kind and index.
     static let required =
         ["home", "actor", "country", "event", "source", "page", "timeline", "relations", "search", "404"]
-        + Kind.allCases.map(\.folder) + ViewBuilder.Item.all + [ViewBuilder.head, ViewBuilder.header, ViewBuilder.footer]
+        + Kind.allCases.map(\.folder) + ViewBuilder.Item.all + [
+            ViewBuilder.head, ViewBuilder.header, ViewBuilder.footer, ViewBuilder.citationMarker, ViewBuilder.sourceList,
+        ]
 
     let library: MustacheLibrary
     /// Asset files: path below `assets/` → file on disk.

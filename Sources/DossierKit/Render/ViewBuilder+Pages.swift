@@ -53,7 +53,6 @@ extension ViewBuilder {
         view["statusLabel"] = Labels.status(event.status)
         view["actorsHTML"] = items(event.actors, partial: Item.link, from: path)
         view["countriesHTML"] = items(event.countries, partial: Item.link, from: path)
-        view["sourcesHTML"] = items(event.sources, partial: Item.citation, from: path)
         view["updates"] = updates(event.updates)
         return view
     }
@@ -70,6 +69,7 @@ extension ViewBuilder {
         if let language = source.language { view["sourceLanguage"] = language }
         if !source.authors.isEmpty { view["authors"] = source.authors.joined(separator: ", ") }
         view["eventsHTML"] = items(site.relations.entries(.event, pointingAt: entry.key, by: .involves), partial: Item.event, from: path)
+        view["citedByHTML"] = items(site.relations.entries(pointingAt: entry.key, by: .cites), partial: Item.link, from: path)
         return view
     }
 

@@ -34,6 +34,9 @@ final class ViewBuilder: @unchecked Sendable {
     static let head = "partials/site-head"
     static let header = "partials/site-header"
     static let footer = "partials/site-footer"
+    /// A citation's marker in a body, and a page's numbered list of sources.
+    static let citationMarker = "partials/citation-marker"
+    static let sourceList = "partials/source-list"
 
     // MARK: Shared parts
 
@@ -177,6 +180,29 @@ final class ViewBuilder: @unchecked Sendable {
         view["bodyHTML"] = renderBody(entry, path)
         view["linkedFromHTML"] = items(site.relations.linkedFromEntries(entry.key), partial: Item.linkedFrom, from: path)
         if let summary = entry.summary { view["summary"] = summary }
+        view["sourceList"] = sourceList(entry, path: path)
         return view
+    }
+
+    /// The page's numbered sources (`CitationNumbers`): each source's item,
+    /// its anchor and the way back to each place citing it; `false` when
+    /// there is none.
+    func sourceList(_ entry: Entry, path: String) -> Any {
+        let numbers = CitationNumbers(entry, site: site)
+        guard !numbers.sources.isEmpty else { return false }
+        let list = partials.list(Item.citation, root: Addresses.root(from: path))
+        let items = numbers.sources.enumerated().map { index, source -> View in
+            var view: View = [
+                "id": CitationNumbers.noteAnchor(index + 1), "number": index + 1,
+                "itemHTML": partials.item(list, source) { root in link(to: source, root: root) },
+            ]
+            let anchors = numbers.backlinks[index]
+            // One citation: one way back; several: one lettered link each.
+            view["backlink"] = anchors.count == 1 ? "#" + anchors[0] : false
+            view["backlinks"] =
+                anchors.count > 1 ? anchors.enumerated().map { ["url": "#" + $1, "label": CitationNumbers.letter($0)] as View } : false
+            return view
+        }
+        return ["items": items] as View
     }
 }

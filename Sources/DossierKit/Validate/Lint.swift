@@ -1,11 +1,13 @@
 /// Warnings for what the format allows but is likely a mistake: a source
-/// no page cites, an actor no event involves (neither in its `actors` list
+/// no page cites or links to, an actor no event involves (neither in its `actors` list
 /// nor linked from its body), an event without actors.
 enum Lint {
     static func check(_ site: Site, _ diagnostics: inout Diagnostics) {
         let relations = site.relations
         for source in site.entries(of: .source)
-        where !relations.hasEntries(.event, pointingAt: source.key, by: .involves) && relations.linkedFromEntries(source.key).isEmpty {
+        where !relations.hasEntries(.event, pointingAt: source.key, by: .involves) && relations.linkedFromEntries(source.key).isEmpty
+            && relations.entries(pointingAt: source.key, by: .cites).isEmpty
+        {
             diagnostics.append(Messages.uncitedSource(path: source.path))
         }
         for actor in site.entries(of: .actor)

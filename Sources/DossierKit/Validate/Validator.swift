@@ -104,7 +104,10 @@ struct Validator {
             return  // else its own file has errors, reported there
         }
         if target.draft, !entry.draft, !includeDrafts {
-            diagnostics.append(Messages.referenceToDraft(kind: reference.kind.rawValue, slug: reference.slug, at: reference.location))
+            diagnostics.append(
+                reference.origin == .citation
+                    ? Messages.citationOfDraft(slug: reference.slug, at: reference.location)
+                    : Messages.referenceToDraft(kind: reference.kind.rawValue, slug: reference.slug, at: reference.location))
         }
     }
 
