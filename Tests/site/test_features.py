@@ -109,6 +109,24 @@ def test_every_event_has_numbered_citations(site):
         assert source_links, f"{rel}: no citation links to a source page"
 
 
+def test_citations_lead_to_the_list_and_back(site):
+    """Every marker in a body links to an item of the page's numbered list,
+    and that item links back to the marker; the report cites per claim."""
+    markers = 0
+    for rel in site.pages:
+        page = site.page(rel)
+        anchors = [a for a in page.find("a") if a.attrs.get("id", "").startswith("cite_ref_")]
+        backs = {a.attrs.get("href") for a in page.find("a") if a.attrs.get("href", "").startswith("#cite_ref_")}
+        for a in anchors:
+            markers += 1
+            number = a.attrs["id"].split("_")[2]
+            assert a.attrs.get("href") == f"#cite_{number}", f"{rel}:{a.line}"
+            assert f"cite_{number}" in page.ids, f"{rel}:{a.line}: no list item cite_{number}"
+            assert "#" + a.attrs["id"] in backs, f"{rel}: no way back to {a.attrs['id']}"
+        assert len(backs) == len(anchors), f"{rel}: back-links to missing citations"
+    assert markers, "no page of the report cites a source in its body"
+
+
 def test_data_exports_match_the_pages(site, public):
     report = json.loads((public / "data/report.json").read_text(encoding="utf-8"))
     assert report["schema"] == "dossier-report/1"
@@ -125,7 +143,7 @@ def test_data_exports_match_the_pages(site, public):
     assert report["relations"]
     for relation in report["relations"]:
         assert relation["from"] in keys and relation["to"] in keys, relation
-        assert relation["type"] in {"involves", "belongs-to", "affiliated-with", "links-to"}
+        assert relation["type"] in {"involves", "belongs-to", "affiliated-with", "links-to", "cites"}
 
 
 def test_no_feed_or_sitemap_without_base_url(public):

@@ -122,6 +122,18 @@ struct FieldReader {
         }
     }
 
+    /// A whole number from `range`.
+    mutating func integer(_ name: String, in range: ClosedRange<Int>) -> Int? {
+        guard let text = string(name), let node = fields[name]?.value else { return nil }
+        guard let number = Int(text), range.contains(number) else {
+            diagnostics.append(
+                Messages.wrongType(
+                    field: name, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)", at: location(of: node)))
+            return nil
+        }
+        return number
+    }
+
     /// An absolute `http` or `https` URL.
     mutating func url(_ name: String) -> String? {
         guard let text = string(name), let node = fields[name]?.value else { return nil }

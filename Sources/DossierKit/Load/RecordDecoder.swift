@@ -14,7 +14,7 @@ enum RecordDecoder {
         .page: ["title", "summary", "draft"],
     ]
 
-    static let siteFields = ["title", "description", "language", "base_url", "author", "license", "license_url"]
+    static let siteFields = ["title", "description", "language", "base_url", "author", "license", "license_url", "feed_entries"]
 
     /// The entry a file describes, or nil when a required field is missing
     /// or wrong (the reasons are in `diagnostics`).
@@ -78,13 +78,14 @@ enum RecordDecoder {
         let author = reader.string("author")
         let license = reader.string("license")
         let licenseURL = reader.url("license_url")
+        let feedEntries = reader.integer("feed_entries", in: 1...10_000)
         reader.reportUnknownFields()
         let hasErrors = reader.diagnostics.hasErrors
         diagnostics.append(contentsOf: reader.diagnostics)
         guard let title, let description, let language, !hasErrors else { return nil }
         return SiteSettings(
             title: title, description: description, language: language, baseURL: baseURL, author: author, license: license,
-            licenseURL: licenseURL)
+            licenseURL: licenseURL, feedEntries: feedEntries ?? SiteSettings.defaultFeedEntries)
     }
 
     private static func actor(_ reader: inout FieldReader) -> Details? {

@@ -8,6 +8,10 @@ public struct SiteSettings: Sendable, Equatable {
     /// The licence of the report's text (`license`, `license_url`).
     public var license: String? = nil
     public var licenseURL: String? = nil
+    /// How many of the newest events the Atom feed holds (`feed_entries`).
+    public var feedEntries: Int = SiteSettings.defaultFeedEntries
+
+    public static let defaultFeedEntries = 50
 }
 
 /// One correction or change noted on a page.

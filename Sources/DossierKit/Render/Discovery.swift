@@ -1,23 +1,29 @@
-/// What search engines and feed readers read: the Atom feed of events,
-/// `sitemap.xml` and `robots.txt`. Feed and sitemap need absolute URLs, so
-/// they exist only when the site has a `base_url`.
+/// What search engines and feed readers read: the Atom feed of the newest
+/// events, the sitemap index `sitemap.xml` with its sitemaps, and
+/// `robots.txt`. Feed and sitemaps need absolute URLs, so they exist only
+/// when the site has a `base_url`.
 enum Discovery {
+    /// The sitemap protocol's limits for one file (sitemaps.org).
+    static let sitemapURLLimit = 50_000
+    static let sitemapByteLimit = 50 * 1024 * 1024
+
     static func files(for site: Site, paths: [String]) -> [(path: String, text: String)] {
         guard let base = site.settings.baseURL else {
             return [("robots.txt", "User-agent: *\nAllow: /\n")]
         }
-        return [
-            ("feed.xml", feed(site, base: base)),
-            ("sitemap.xml", sitemap(paths, base: base)),
-            ("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(Addresses.absolute("sitemap.xml", base: base))\n"),
+        return [("feed.xml", feed(site, base: base))] + sitemaps(paths, base: base) + [
+            ("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(Addresses.absolute("sitemap.xml", base: base))\n")
         ]
     }
 
-    /// An Atom (RFC 4287) feed of the events, newest first. `updated` comes
-    /// from the content (the newest event or update date), never the clock.
+    /// An Atom (RFC 4287) feed of the newest events (`feedEntries` of
+    /// them), newest first: a feed reader polls it for what is new, and a
+    /// report of 100,000 events would otherwise send 50 MB each time.
+    /// `updated` comes from the content (the newest event or update date),
+    /// never the clock.
     static func feed(_ site: Site, base: String) -> String {
         let settings = site.settings
-        let events = site.entries(of: .event).reversed()
+        let events = site.entries(of: .event).suffix(settings.feedEntries).reversed()
         var newest: PartialDate?
         for entry in site.entries.values {
             if let event = entry.event { newest = max(newest ?? event.date, event.date) }
@@ -65,16 +71,34 @@ enum Discovery {
         return xml + "</feed>\n"
     }
 
-    static func sitemap(_ paths: [String], base: String) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        xml.reserveCapacity(xml.utf8.count + 100 * paths.count)
+    /// `sitemap.xml`, a sitemap index, and the sitemaps it lists
+    /// (`sitemap-1.xml`, ...), each within the protocol's limits: at most
+    /// `urlLimit` URLs and `byteLimit` bytes. Always an index, so that the
+    /// address search engines are given never changes as a report grows.
+    static func sitemaps(
+        _ paths: [String], base: String, urlLimit: Int = sitemapURLLimit, byteLimit: Int = sitemapByteLimit
+    ) -> [(path: String, text: String)] {
+        let head = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        let tail = "</urlset>\n"
         let root = Addresses.absoluteRoot(base)
+        var files: [String] = []
+        var xml = head, count = 0
         for path in paths.sorted() where path.hasSuffix("index.html") {
-            xml += "<url><loc>"
-            xml += escape(root + Addresses.pretty(path))
-            xml += "</loc></url>\n"
+            let line = "<url><loc>" + escape(root + Addresses.pretty(path)) + "</loc></url>\n"
+            if count > 0, count == urlLimit || xml.utf8.count + line.utf8.count + tail.utf8.count > byteLimit {
+                files.append(xml + tail)
+                (xml, count) = (head, 0)
+            }
+            xml += line
+            count += 1
         }
-        return xml + "</urlset>\n"
+        files.append(xml + tail)
+        var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for number in files.indices {
+            index += "<sitemap><loc>" + escape(root + "sitemap-\(number + 1).xml") + "</loc></sitemap>\n"
+        }
+        index += "</sitemapindex>\n"
+        return [("sitemap.xml", index)] + files.enumerated().map { ("sitemap-\($0.offset + 1).xml", $0.element) }
     }
 
     /// RFC 3339 at the start of the date's first day (a partial date is

@@ -256,7 +256,7 @@ import Testing
                 Issue.record("the hostile site did not build")
                 return
             }
-            for name in ["feed.xml", "sitemap.xml"] {
+            for name in ["feed.xml", "sitemap.xml", "sitemap-1.xml"] {
                 let parser = XMLParser(contentsOf: project.output.appendingPathComponent(name))
                 #expect(parser?.parse() == true, "\(name): \(String(describing: parser?.parserError))")
             }
