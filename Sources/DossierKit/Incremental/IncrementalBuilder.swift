@@ -101,6 +101,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 guard let key = job.key else { return plan.siteWide.contains(job.path) }
                 return entries.contains(key)
             }, data: writeData)
+        // Media files go with the data files: re-encoded when those are
+        // (the probe at load already refused files that cannot be decoded).
+        var ignored = Diagnostics()
+        let media = writeData ? pipeline.media(site, into: sink, &ignored) : []
         let pages = Set(jobs.map(\.path))
         var files = old
         for path in previous?.pages ?? [] where !pages.contains(path) { files[path] = nil }
@@ -108,7 +112,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var dataPaths = previous?.data ?? []
         if writeData {
             for path in dataPaths { files[path] = nil }
-            dataPaths = Set(generated)
+            dataPaths = Set(generated + media)
         }
         for path in previous?.assets ?? [] { files[path] = nil }
         files.merge(written) { $1 }

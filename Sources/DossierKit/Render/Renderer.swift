@@ -22,7 +22,7 @@ struct Renderer: Sendable {
         var jobs: [PageJob] = [PageJob(path: Addresses.home, template: "home", key: nil) { $0.home(path: Addresses.home) }]
         for kind in Kind.allCases {
             let indexPath = Addresses.index(kind)
-            jobs.append(PageJob(path: indexPath, template: kind.folder, key: nil) { $0.index(kind, path: indexPath) })
+            jobs.append(PageJob(path: indexPath, template: kind.indexTemplate, key: nil) { $0.index(kind, path: indexPath) })
             for entry in site.entries(of: kind) where entry.key != Addresses.homePage {
                 let path = entry.pagePath
                 jobs.append(
@@ -33,6 +33,7 @@ struct Renderer: Sendable {
                         case .event: builder.eventPage(entry, path: path)
                         case .source: builder.sourcePage(entry, path: path)
                         case .page: builder.pagePage(entry, path: path)
+                        case .media: builder.mediaPage(entry, path: path)
                         }
                     })
             }
@@ -106,18 +107,31 @@ struct Renderer: Sendable {
 
     private func viewBuilder() -> ViewBuilder {
         ViewBuilder(
-            site: site, renderBody: { [site] entry, path in Self.bodyHTML(entry, path: path, site: site) },
+            site: site, renderBody: { [site, theme] entry, path in Self.bodyHTML(entry, path: path, site: site, theme: theme) },
             partials: partials ?? PartialCache(theme: theme))
     }
 
     /// The body as HTML, its `KIND:SLUG` links made relative to `path`
     /// (fragment kept; a link to no entry of the site stays as written).
-    static func bodyHTML(_ entry: Entry, path: String, site: Site) -> String {
-        Markdown.html(of: entry.body.text, reservedIDs: Sections.ids(for: entry.kind)) { destination in
-            guard let (kind, slug, fragment) = Reference.parse(destination: destination), site[PageKey(kind, slug)] != nil
-            else { return nil }
-            let url = Addresses.relative(from: path, to: Addresses.page(PageKey(kind, slug)))
-            return fragment.map { url + "#" + $0 } ?? url
+    /// With `theme`, each `![alt](media:slug)` becomes the theme's figure.
+    static func bodyHTML(_ entry: Entry, path: String, site: Site, theme: Theme? = nil) -> String {
+        let figure = theme.map { theme in
+            { (destination: String, alt: String, block: Bool, index: Int) -> String? in
+                guard let (kind, slug, _) = Reference.parse(destination: destination), kind == .media,
+                    let item = site[PageKey(kind, slug)], let view = ViewBuilder.figure(item, alt: alt, path: path, lazy: index > 0)
+                else { return nil }
+                var figureView = view
+                figureView["block"] = block
+                return theme.render(figureView, template: ViewBuilder.figure)
+            }
         }
+        return Markdown.html(
+            of: entry.body.text, reservedIDs: Sections.ids(for: entry.kind),
+            rewrite: { destination in
+                guard let (kind, slug, fragment) = Reference.parse(destination: destination), site[PageKey(kind, slug)] != nil
+                else { return nil }
+                let url = Addresses.relative(from: path, to: Addresses.page(PageKey(kind, slug)))
+                return fragment.map { url + "#" + $0 } ?? url
+            }, figure: figure)
     }
 }
