@@ -34,13 +34,22 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // Debian's libvips-dev (8.14), found through pkg-config (vips.pc): media images.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
+        ),
         // The two calls Foundation does not offer: an atomic directory exchange and flock.
         .target(name: "CDossierSystem"),
+        // Non-variadic wrappers over the few libvips calls media need (Swift cannot call variadic C).
+        .target(name: "CDossierImage", dependencies: ["CVips"]),
         .target(
             name: "DossierKit",
             dependencies: [
                 "CCmark",
                 "CDossierSystem",
+                "CDossierImage",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

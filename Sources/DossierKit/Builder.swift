@@ -69,6 +69,11 @@ public struct Builder: Sendable {
         clock.enter(.render)
         let sink = progress.map { CountingSink(output, total: Renderer(site: site, theme: theme).pageCount, progress: $0) }
         let (jobs, _) = pipeline.render(site, theme, into: sink ?? output)
+        pipeline.media(site, into: output, &diagnostics)
+        guard !diagnostics.hasErrors else {
+            output.abandon()
+            return .failure(BuildFailed(diagnostics: diagnostics))
+        }
         clock.enter(.write)
         pipeline.write(output, assets: theme, &diagnostics)
         clock.finish()

@@ -43,6 +43,23 @@ struct Pipeline: Sendable {
         Renderer(site: site, theme: theme, partials: partials).render(into: sink, only: include, data: data)
     }
 
+    /// … and the media files (image variants, PDFs), into `sink`; a file
+    /// that cannot be made is an error. Returns the paths written.
+    @discardableResult
+    func media(_ site: Site, into sink: PageSink, _ diagnostics: inout Diagnostics) -> [String] {
+        var paths: [String] = []
+        for outcome in MediaFiles.render(site) {
+            switch outcome {
+            case .success(let file):
+                sink.write(file.path, bytes: file.bytes)
+                paths.append(file.path)
+            case .failure(let failure):
+                diagnostics.append(Messages.mediaCannotEncode(path: failure.itemPath, reason: failure.reason))
+            }
+        }
+        return paths.sorted()
+    }
+
     /// 4. Write: the staging folder the pages are rendered into (nil with a
     /// diagnostic when the output cannot be written) …
     func beginOutput(_ diagnostics: inout Diagnostics) -> StagedOutput? {

@@ -59,7 +59,8 @@ struct BuildCommand: ParsableCommand {
 /// What a successful build prints.
 enum Summary {
     static func line(_ summary: BuildSummary, output: String, seconds: Double) -> String {
-        let counts = Kind.allCases.map { kind in
+        // Media only when the report has some: most have none.
+        let counts = Kind.allCases.filter { $0 != .media || summary.pages[$0] != nil }.map { kind in
             let count = summary.pages[kind] ?? 0
             return "\(count) \(count == 1 ? kind.rawValue : kind.folder)"
         }
@@ -69,7 +70,9 @@ enum Summary {
     }
 
     static func table(_ summary: BuildSummary, output: String, seconds: Double) -> String {
-        var rows = Kind.allCases.map { ($0.pluralTitle.lowercased(), String(summary.pages[$0] ?? 0)) }
+        var rows = Kind.allCases.filter { $0 != .media || summary.pages[$0] != nil }.map {
+            ($0.pluralTitle.lowercased(), String(summary.pages[$0] ?? 0))
+        }
         rows += [
             (Messages.tableFiles, String(summary.files)),
             ("  " + Messages.tableUnchanged, String(summary.unchanged)),

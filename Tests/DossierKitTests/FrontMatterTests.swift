@@ -144,7 +144,7 @@ import Testing
                 "title", "publisher", "date", "kind", "url", "archive_url", "accessed", "language", "authors", "draft",
             ])
         #expect(RecordDecoder.fields[.page].map(Set.init) == ["title", "summary", "draft"])
-        #expect(Set(RecordDecoder.siteFields) == ["title", "description", "language", "base_url", "author", "license", "license_url"])
+        #expect(Set(RecordDecoder.siteFields) == ["title", "description", "language", "base_url", "author", "license", "license_url", "feed_entries"])
     }
 
     @Test func textFileDropsBOMAndNormalisesLineEndings() throws {

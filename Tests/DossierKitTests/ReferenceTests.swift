@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func kindFolders() {
-        #expect(Kind.allCases.map(\.folder) == ["actors", "countries", "events", "sources", "pages"])
+        #expect(Kind.allCases.map(\.folder) == ["actors", "countries", "events", "sources", "pages", "media"])
         #expect(Kind(linkPrefix: "event") == .event)
         #expect(Kind(linkPrefix: "events") == nil)
     }

@@ -88,6 +88,30 @@ import Testing
         }
     }
 
+    /// `dossier new media`: the starter names a file to put beside it; with
+    /// the file there and a page showing it, the report checks clean.
+    @Test func newMediaPassesCheckOnceItsFileIsThere() throws {
+        try CLI.withTemporaryFolder { folder in
+            let content = folder.appendingPathComponent("content")
+            try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+            try Data("title: T\ndescription: D\nlanguage: en\n".utf8).write(to: content.appendingPathComponent("site.yaml"))
+            let made = try CLI.run(["new", "media", "harbour-photo"], in: folder)
+            #expect(made.status == 0 && made.stdout == "content/media/harbour-photo.md\n")
+            let first = try CLI.run(["check", "--templates", CLI.templates.path], in: folder)
+            #expect(
+                first.stderrLines.filter { $0.contains("error:") } == [
+                    "content/media/harbour-photo.md:2:7: error: media file 'harbour-photo.jpg' does not exist beside this file"
+                ])
+            let photo = CLI.packageRoot.appendingPathComponent("Tests/DossierKitTests/Fixtures/media/photo-gps.jpg")
+            try FileManager.default.copyItem(at: photo, to: content.appendingPathComponent("media/harbour-photo.jpg"))
+            try FileManager.default.createDirectory(at: content.appendingPathComponent("pages"), withIntermediateDirectories: true)
+            try Data("---\ntitle: About\n---\n![The harbour](media:harbour-photo)\n".utf8)
+                .write(to: content.appendingPathComponent("pages/about.md"))
+            let second = try CLI.run(["check", "--templates", CLI.templates.path, "--strict"], in: folder)
+            #expect(second.status == 0, "\(second.stderr)")
+        }
+    }
+
     @Test func newRefusesBadSlugsExistingSlugsAndMissingCodes() throws {
         try CLI.withTemporaryFolder { folder in
             let sub = folder.appendingPathComponent("content/actors/2021")

@@ -179,7 +179,7 @@ import Testing
             #expect(run.status == 0)
             #expect(run.stdoutLines.count == 1)
             let summary =
-                #"^built 3 actors, 2 countries, 3 events, 2 sources, 1 page \(\d+ files\) into public in \d+\.\d\d s, 1 warning\n$"#
+                #"^built 3 actors, 2 countries, 3 events, 2 sources, 1 page, 2 media \(\d+ files\) into public in \d+\.\d\d s, 1 warning\n$"#
             #expect(run.stdout.range(of: summary, options: .regularExpression) != nil, "\(run.stdout)")
             #expect(
                 run.stderrLines == [

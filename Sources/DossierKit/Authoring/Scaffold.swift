@@ -120,6 +120,21 @@ public enum Scaffold {
                 <!-- The page's text. -->
 
                 """
+        case .media:
+            return """
+                ---
+                file: \(slug).jpg          # the file's name, beside this one: JPEG, PNG, WebP, GIF or PDF
+                title: \(name)
+                alt: Describe what the image shows, for readers who cannot see it   # required for images
+                credit: Photographer / Agency
+                # caption: The line shown under the image (else the title).
+                # date: 2021-07
+                # source: source-slug   # the source the item comes from
+                # license: CC BY 4.0
+                ---
+                <!-- What the item is and where it comes from. Show it in a page with ![alt text](media:\(slug)) -->
+
+                """
         }
     }
 

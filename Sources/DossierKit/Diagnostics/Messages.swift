@@ -324,6 +324,74 @@ public enum Messages {
         .error("cannot read asset '\(asset)': \(reason)", at: SourceLocation(path: output))
     }
 
+    // MARK: media
+
+    static func mediaFileNotName(_ file: String, at location: SourceLocation) -> Diagnostic {
+        .error("'file' must be the name of a file beside this one in content/media/, not a path: '\(file)'", at: location)
+    }
+
+    static func mediaFileMissing(_ file: String, at location: SourceLocation) -> Diagnostic {
+        .error("media file '\(file)' does not exist beside this file", at: location)
+    }
+
+    static func mediaFileUnreadable(_ file: String, reason: String, at location: SourceLocation) -> Diagnostic {
+        .error("media file '\(file)' cannot be read: \(reason)", at: location)
+    }
+
+    static func mediaSVGRefused(_ file: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "media file '\(file)' is SVG, which can carry script: refused; publish a PNG or WebP rendering of it instead",
+            at: location)
+    }
+
+    static func mediaUnknownFormat(_ file: String, at location: SourceLocation) -> Diagnostic {
+        .error("media file '\(file)' is not a JPEG, PNG, WebP, GIF or PDF file (judged by its content)", at: location)
+    }
+
+    static func mediaWrongExtension(_ file: String, claimed: String, actual: String, at location: SourceLocation) -> Diagnostic {
+        .error("media file '\(file)' is named as \(claimed) but its content is \(actual): rename it or replace it", at: location)
+    }
+
+    static func mediaTooManyPixels(_ file: String, width: Int, height: Int, limit: Int, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "media file '\(file)' claims \(width) × \(height) pixels, more than the limit of \(limit): refused without decoding",
+            at: location)
+    }
+
+    static func mediaBroken(_ file: String, reason: String, at location: SourceLocation) -> Diagnostic {
+        .error("media file '\(file)' is damaged or truncated: \(reason)", at: location)
+    }
+
+    static func mediaTooLarge(_ file: String, bytes: Int, limit: Int, at location: SourceLocation) -> Diagnostic {
+        .warning(
+            "media file '\(file)' is \(bytes / 1_000_000) MB, more than \(limit / 1_000_000) MB: readers of the PDF or the item "
+                + "page download it whole", at: location)
+    }
+
+    static func mediaPDFMetadata(_ file: String, fields: [String], at location: SourceLocation) -> Diagnostic {
+        .warning(
+            "PDF '\(file)' is published as it is and names its \(fields.joined(separator: ", ")): check that this reveals nothing "
+                + "(docs/content-format.md, Media)", at: location)
+    }
+
+    static func mediaAltRequired(at location: SourceLocation) -> Diagnostic {
+        .error("missing field 'alt': an image needs a text alternative for readers who cannot see it", at: location)
+    }
+
+    static func mediaUnused(path: String) -> Diagnostic {
+        .warning("media item is shown or linked by no page", at: SourceLocation(path: path, line: 1, column: 1))
+    }
+
+    static func mediaUndescribed(path: String) -> Diagnostic {
+        .warning(
+            "no media item describes this file: it is not published (add a .md file with 'file: \((path as NSString).lastPathComponent)')",
+            at: SourceLocation(path: path, line: 1, column: 1))
+    }
+
+    static func mediaCannotEncode(path: String, reason: String) -> Diagnostic {
+        .error("media file cannot be published: \(reason)", at: SourceLocation(path: path, line: 1, column: 1))
+    }
+
     // MARK: Command line (printed by `dossier`, not diagnostics of a file)
 
     /// "1 warning", "2 errors".

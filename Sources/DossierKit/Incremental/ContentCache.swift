@@ -14,6 +14,9 @@ struct ContentCache {
         let bytes: Data?
         let entry: Entry?
         let diagnostics: Diagnostics
+        /// A media item's file's stamp when it was looked at: a new image
+        /// under the same item is read (and probed) again.
+        var mediaStamp: FileStamp? = nil
     }
 
     private var items: [String: Item] = [:]
@@ -49,7 +52,11 @@ struct ContentCache {
         let key = PageKey(file.kind, file.slug)
         let readAt = FileStamp.now()
         let stamp = FileStamp(path: path)
-        if let previous, let stamp, previous.stamp == stamp, !stamp.isUnsettled(at: previous.readAt) {
+        // A media item is read again when its file changed, or when it had errors (its file may have come since).
+        let mediaSame =
+            file.kind != .media
+            || (previous?.entry?.media.map { FileStamp(path: $0.filePath) == previous?.mediaStamp } ?? false)
+        if let previous, let stamp, previous.stamp == stamp, !stamp.isUnsettled(at: previous.readAt), mediaSame {
             return (previous, false)
         }
         var diagnostics = Diagnostics()
@@ -58,16 +65,19 @@ struct ContentCache {
             let item = Item(key: key, stamp: stamp, readAt: readAt, bytes: nil, entry: nil, diagnostics: diagnostics)
             return (item, true)
         }
-        if let previous, previous.bytes == bytes {
-            let item = Item(
+        if let previous, previous.bytes == bytes, mediaSame {
+            var item = Item(
                 key: key, stamp: stamp, readAt: readAt, bytes: bytes, entry: previous.entry,
                 diagnostics: previous.diagnostics)
+            item.mediaStamp = previous.mediaStamp
             return (item, false)
         }
         var entry: Entry?
         if let text = TextFile.decode(bytes, path: file.path, &diagnostics) {
             entry = ContentLoader.loadEntry(file, text: text, &diagnostics)
         }
-        return (Item(key: key, stamp: stamp, readAt: readAt, bytes: bytes, entry: entry, diagnostics: diagnostics), true)
+        var item = Item(key: key, stamp: stamp, readAt: readAt, bytes: bytes, entry: entry, diagnostics: diagnostics)
+        item.mediaStamp = entry?.media.flatMap { FileStamp(path: $0.filePath) }
+        return (item, true)
     }
 }

@@ -49,7 +49,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
             let settings = ContentLoader(project: project).loadSettings(&diagnostics)
             let files = state.walk.files(in: project.content, &diagnostics)
             phases.end("list")
-            let (content, changed) = state.content.load(files, settings: settings, &diagnostics)
+            let (loaded, changed) = state.content.load(files, settings: settings, &diagnostics)
+            var content = loaded
+            content.mediaFiles = ContentWalker(root: project.content).mediaFiles()
             state.pending.formUnion(changed)
             phases.end("load")
             let site = pipeline.validate(content, &diagnostics)
@@ -71,7 +73,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 state.partials?.forget(state.pending)
             }
             let (good, rendered) = render(
-                site, theme, partials: state.partials, assets: state.theme.assets, plan: plan, after: state.good)
+                site, theme, partials: state.partials, assets: state.theme.assets, plan: plan, after: state.good,
+                media: state.pending.contains { $0.kind == .media })
             phases.end("render")
             let changedPaths = Self.changes(from: state.good?.files ?? [:], to: good.files, among: rendered.union(state.good?.assets ?? []))
             if !changedPaths.isEmpty { state.generation += 1 }
@@ -89,9 +92,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// data files in one queue; returns the new site and the paths written.
     private func render(
         _ site: Site, _ theme: Theme, partials: PartialCache?, assets: [String: Data], plan: ChangeImpact.Plan,
-        after previous: GoodBuild?
+        after previous: GoodBuild?, media mediaChanged: Bool
     ) -> (GoodBuild, Set<String>) {
-        let writeData = plan.entries == nil || plan.data || previous == nil
+        // A media item read again may have a new file of the same size: its variants are made again.
+        let writeData = plan.entries == nil || plan.data || previous == nil || mediaChanged
         let sink = MemorySink()
         let old = previous?.files ?? [:]
         let (jobs, generated) = pipeline.render(
@@ -101,6 +105,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 guard let key = job.key else { return plan.siteWide.contains(job.path) }
                 return entries.contains(key)
             }, data: writeData)
+        // Media files go with the data files: encoded again when those are
+        // written (docs/serve.md); the probe at load refused files that cannot be decoded.
+        var ignored = Diagnostics()
+        let media = writeData ? pipeline.media(site, into: sink, &ignored) : []
         let pages = Set(jobs.map(\.path))
         var files = old
         for path in previous?.pages ?? [] where !pages.contains(path) { files[path] = nil }
@@ -108,7 +116,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var dataPaths = previous?.data ?? []
         if writeData {
             for path in dataPaths { files[path] = nil }
-            dataPaths = Set(generated)
+            dataPaths = Set(generated + media)
         }
         for path in previous?.assets ?? [] { files[path] = nil }
         files.merge(written) { $1 }

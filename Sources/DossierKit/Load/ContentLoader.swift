@@ -10,6 +10,8 @@ public struct LoadedContent: Sendable {
     public var paths: [PageKey: [String]]
     /// References held by files that could not be typed: still checked.
     public var uncheckedReferences: [Reference] = []
+    /// Every file of `content/media/` that is not an item (display path, path on disk).
+    public var mediaFiles: [(path: String, filePath: String)] = []
 }
 
 /// Stage 1: reads `site.yaml` and every content file, on every core.
@@ -38,7 +40,8 @@ struct ContentLoader {
         var paths: [PageKey: [String]] = [:]
         for file in files { paths[PageKey(file.kind, file.slug), default: []].append(file.path) }
         return LoadedContent(
-            settings: settings, entries: entries, knownKeys: Set(paths.keys), paths: paths, uncheckedReferences: unchecked)
+            settings: settings, entries: entries, knownKeys: Set(paths.keys), paths: paths, uncheckedReferences: unchecked,
+            mediaFiles: ContentWalker(root: project.content).mediaFiles())
     }
 
     /// Reads, splits, outlines and types one file.

@@ -78,6 +78,8 @@ struct ContentWalker {
                 continue
             }
             guard name.hasSuffix(".md") else {
+                // Media files sit beside the items that describe them.
+                if kind == .media { continue }
                 diagnostics.append(Messages.notMarkdown(path: path, name: name))
                 continue
             }
@@ -87,6 +89,21 @@ struct ContentWalker {
                 continue
             }
             found.append(ContentFileRef(kind: kind, slug: slug, filePath: filePath, path: path))
+        }
+    }
+
+    /// Every file under `content/media/` that is not a `.md` file (nor
+    /// hidden), as diagnostics show it: each should be some item's `file`.
+    func mediaFiles() -> [(path: String, filePath: String)] {
+        let folder = root.appendingPathComponent(Kind.media.folder)
+        guard let names = FileManager.default.subpaths(atPath: folder.path) else { return [] }
+        return names.sorted().compactMap { name in
+            let parts = name.split(separator: "/")
+            guard !name.hasSuffix(".md"), !parts.contains(where: { $0.hasPrefix(".") || $0.hasPrefix("_") }) else { return nil }
+            let filePath = folder.path + "/" + name
+            var info = stat()
+            guard stat(filePath, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+            return (Project.displayPath(folder) + "/" + name, filePath)
         }
     }
 

@@ -91,6 +91,19 @@ struct FieldReader {
         return references
     }
 
+    /// One reference written as a single slug (`source: citizen-lab`).
+    mutating func reference(_ name: String, to kind: Kind) -> Reference? {
+        guard let text = string(name), let node = fields[name]?.value else { return nil }
+        let reference = Reference(kind: kind, slug: text, location: location(of: node), origin: .field(name))
+        referencesRead.append(reference)
+        return reference
+    }
+
+    /// Where a field's value is written (the block's start when it is absent).
+    func valueLocation(_ name: String) -> SourceLocation {
+        fields[name].map { location(of: $0.value) } ?? blockStart
+    }
+
     mutating func date(_ name: String, required: Bool = false, dayOnly: Bool = false) -> PartialDate? {
         guard let text = string(name, required: required), let node = fields[name]?.value else { return nil }
         guard let date = PartialDate(text), !dayOnly || date.precision == .day else {

@@ -12,6 +12,7 @@ enum RecordDecoder {
             "title", "publisher", "date", "kind", "url", "archive_url", "accessed", "language", "authors", "draft",
         ],
         .page: ["title", "summary", "draft"],
+        .media: ["file", "title", "alt", "credit", "caption", "date", "source", "license", "summary", "draft"],
     ]
 
     static let siteFields = ["title", "description", "language", "base_url", "author", "license", "license_url", "feed_entries"]
@@ -46,6 +47,7 @@ enum RecordDecoder {
         case .event: details = event(&reader, cites: !outline.citations.isEmpty)
         case .source: details = source(&reader)
         case .page: details = .page
+        case .media: details = media(&reader, file: file)
         }
         reader.reportUnknownFields()
         let links = bodyReferences(outline.links, &reader)
@@ -157,6 +159,31 @@ enum RecordDecoder {
                         reference: Reference(kind: .source, slug: $0.key, location: $0.location, origin: .citation), locator: $0.locator)
                 })
         }
+    }
+
+    /// A media item: its fields, and its file looked at (`MediaProbe`).
+    private static func media(_ reader: inout FieldReader, file entry: ContentFileRef) -> Details? {
+        let file = reader.string("file", required: true)
+        let alt = reader.string("alt")
+        let credit = reader.string("credit")
+        let caption = reader.string("caption")
+        let date = reader.date("date")
+        let source = reader.reference("source", to: .source)
+        let license = reader.string("license")
+        guard let file else { return nil }
+        let folder = String(entry.filePath[..<(entry.filePath.lastIndex(of: "/") ?? entry.filePath.startIndex)])
+        var problems = Diagnostics()
+        let probe = MediaProbe.look(at: file, in: folder, location: reader.valueLocation("file"), &problems)
+        for problem in problems.all { reader.appendDiagnostic(problem) }
+        guard let probe else { return nil }
+        if probe.format.isImage, (alt ?? "").allSatisfy(\.isWhitespace) {
+            reader.appendDiagnostic(Messages.mediaAltRequired(at: reader.valueLocation("alt")))
+        }
+        return .media(
+            MediaDetails(
+                file: file, filePath: probe.filePath, format: probe.format, width: probe.width, height: probe.height,
+                byteCount: probe.byteCount, alt: alt, credit: credit, caption: caption, date: date,
+                sources: source.map { [$0] } ?? [], license: license))
     }
 
     /// Body links of the `KIND:SLUG` form become references; a link whose

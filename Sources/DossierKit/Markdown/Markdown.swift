@@ -14,18 +14,26 @@ public enum Markdown {
     /// them) replaced by the markup `cite(n)` gives (nil leaves it as text),
     /// headings given the ids `outline` finds, raw HTML and unsafe URLs left
     /// out.
+    /// `figure` gives the HTML of an image (`![alt](media:slug)`) from its
+    /// destination and alt text, `block` when the image is alone in its
+    /// paragraph (which it then replaces), and `index`, its place among the
+    /// body's images; nil leaves the image as cmark writes it.
     static func html(
         of text: String, reservedIDs: Set<String>, rewrite: @escaping (String) -> String?,
-        cite: @escaping (Int) -> String? = { _ in nil }
+        cite: @escaping (Int) -> String? = { _ in nil }, figure: Figure? = nil
     ) -> String {
-        parse(MarkdownBody(text: text, firstLine: 1, path: ""), reservedIDs: reservedIDs, rewrite: rewrite, cite: cite).html ?? ""
+        parse(MarkdownBody(text: text, firstLine: 1, path: ""), reservedIDs: reservedIDs, rewrite: rewrite, cite: cite, figure: figure)
+            .html ?? ""
     }
+
+    typealias Figure = (_ destination: String, _ alt: String, _ block: Bool, _ index: Int) -> String?
 
     /// One walk over the body's tree for both: the outline, and with
     /// `rewrite` the HTML, so that the two always agree on heading ids and
     /// on which text is a citation.
     private static func parse(
-        _ body: MarkdownBody, reservedIDs: Set<String>, rewrite: ((String) -> String?)?, cite: ((Int) -> String?)?
+        _ body: MarkdownBody, reservedIDs: Set<String>, rewrite: ((String) -> String?)?, cite: ((Int) -> String?)?,
+        figure: Figure? = nil
     ) -> (outline: BodyOutline, html: String?) {
         withTree(body.text) { root in
             var outline = BodyOutline()
@@ -34,6 +42,7 @@ public enum Markdown {
             var headings: [OpaquePointer] = []
             var runs: [TextRun] = []
             var lines: [Substring]?
+            var images: [(node: OpaquePointer, destination: String)] = []
             walk(root) { node, entering in
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_HEADING where entering:
@@ -56,6 +65,11 @@ public enum Markdown {
                     }
                 case CMARK_NODE_PARAGRAPH where !entering:
                     if let table = pipeTable(node, body: body, lines: &lines) { outline.notices.append(.pipeTable(table)) }
+                case CMARK_NODE_IMAGE where !entering:
+                    let destination = String(cString: cmark_node_get_url(node))
+                    outline.links.append(
+                        LinkOccurrence(destination: destination, location: position(of: destination, link: node, with: &locator)))
+                    images.append((node, destination))
                 default:
                     break
                 }
@@ -69,6 +83,7 @@ public enum Markdown {
                 }
             }
             for (heading, id) in zip(headings, outline.headingIDs) { replaceWithAnchoredHeading(heading, id: id) }
+            if let figure { replaceImages(images, with: figure) }
             return (outline, render(root))
         }
     }
@@ -171,6 +186,22 @@ public enum Markdown {
         }
         cmark_node_insert_before(heading, block)
         cmark_node_free(heading)
+    }
+
+    /// Puts each image's HTML from `figure` in its place: a custom block
+    /// instead of the paragraph it is alone in, else a custom inline.
+    private static func replaceImages(_ images: [(node: OpaquePointer, destination: String)], with figure: Figure) {
+        for (index, image) in images.enumerated() {
+            let parent = cmark_node_parent(image.node)
+            let inParagraph = parent.map { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH } ?? false
+            let alone = inParagraph && cmark_node_previous(image.node) == nil && cmark_node_next(image.node) == nil
+            guard let html = figure(image.destination, plainText(of: image.node), alone, index) else { continue }
+            guard let replacement = cmark_node_new(alone ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE) else { continue }
+            cmark_node_set_on_enter(replacement, html)
+            let replaced = alone ? parent! : image.node
+            cmark_node_insert_before(replaced, replacement)
+            cmark_node_free(replaced)
+        }
     }
 
     /// Where a link's destination is written. cmark 0.30's inline positions

@@ -22,14 +22,15 @@ public struct CitationGroup: Sendable, Equatable {
 extension Entry {
     /// The entry's sources, each once, as the numbered list shows them:
     /// cited sources in the order of their first citation, then those its
-    /// `sources` field lists and the body never cites, in field order.
+    /// front matter names (an event's `sources`, a media item's `source`)
+    /// and the body never cites, in field order.
     public var sources: [Reference] {
         var seen = Set<String>()
         var sources: [Reference] = []
         for group in citations {
             for item in group.items where seen.insert(item.reference.slug).inserted { sources.append(item.reference) }
         }
-        for reference in event?.sources ?? [] where seen.insert(reference.slug).inserted { sources.append(reference) }
+        for reference in event?.sources ?? media?.sources ?? [] where seen.insert(reference.slug).inserted { sources.append(reference) }
         return sources
     }
 }

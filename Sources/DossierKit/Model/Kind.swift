@@ -1,7 +1,7 @@
-/// The five kinds of content file: each has a folder under `content/`, a
+/// The six kinds of content file: each has a folder under `content/`, a
 /// prefix for body links (`actor:nso-group`) and a folder in `public/`.
 public enum Kind: String, CaseIterable, Sendable, Comparable, Codable {
-    case actor, country, event, source, page
+    case actor, country, event, source, page, media
 
     /// The folder under `content/` and `public/`: `actors`, `countries`, ...
     public var folder: String {
@@ -11,6 +11,7 @@ public enum Kind: String, CaseIterable, Sendable, Comparable, Codable {
         case .event: "events"
         case .source: "sources"
         case .page: "pages"
+        case .media: "media"
         }
     }
 
@@ -22,6 +23,7 @@ public enum Kind: String, CaseIterable, Sendable, Comparable, Codable {
         case .event: "Events"
         case .source: "Sources"
         case .page: "Pages"
+        case .media: "Media"
         }
     }
 
@@ -42,7 +44,14 @@ public enum Kind: String, CaseIterable, Sendable, Comparable, Codable {
         case .event: 2
         case .source: 3
         case .page: 4
+        case .media: 5
         }
+    }
+
+    /// The theme's template for the kind's index page: its folder's name,
+    /// except for media, whose folder is also its entry template's name.
+    public var indexTemplate: String {
+        self == .media ? "media-index" : folder
     }
 
     /// The kind whose link prefix is `prefix`, if any.

@@ -79,6 +79,7 @@ public enum Details: Sendable, Equatable {
     case event(EventDetails)
     case source(SourceDetails)
     case page
+    case media(MediaDetails)
 }
 
 /// One content file, read and typed: what every kind shares, plus its details.
@@ -150,6 +151,8 @@ public final class Entry: Sendable {
             event.actors.forEach(body)
             event.countries.forEach(body)
             event.sources.forEach(body)
+        case .media(let media):
+            media.sources.forEach(body)
         case .country, .source, .page:
             break
         }
@@ -159,4 +162,5 @@ public final class Entry: Sendable {
     public var country: CountryDetails? { if case .country(let d) = details { d } else { nil } }
     public var event: EventDetails? { if case .event(let d) = details { d } else { nil } }
     public var source: SourceDetails? { if case .source(let d) = details { d } else { nil } }
+    public var media: MediaDetails? { if case .media(let d) = details { d } else { nil } }
 }

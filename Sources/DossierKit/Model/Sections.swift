@@ -16,6 +16,7 @@ public enum Sections {
         case .event: [.summary, .actors, .countries, .sources, .linkedFrom, .updates]
         case .source: [.summary, .details, .events, .citedBy, .sources, .linkedFrom]
         case .page: [.summary, .sources, .linkedFrom]
+        case .media: [.summary, .details, .sources, .linkedFrom]
         }
     }
 
@@ -50,7 +51,7 @@ public enum Section: String, Sendable, CaseIterable {
         }
         switch self {
         case .summary: return !(entry.summary ?? "").isEmpty
-        case .details: return entry.kind == .source
+        case .details: return entry.kind == .source || entry.kind == .media
         case .linkedFrom: return !relations.linkedFromEntries(key).isEmpty
         case .events, .timeline: return relations.hasEntries(.event, pointingAt: key, by: .involves)
         case .members: return relations.hasEntries(.actor, pointingAt: key, by: .affiliatedWith)

@@ -65,6 +65,13 @@ enum CSVExport {
             ]
         case .page:
             return common
+        case .media:
+            return common + [
+                ("file", { $0.file ?? "" }), ("media_type", { $0.mediaType ?? "" }),
+                ("width", { $0.width.map(String.init) ?? "" }), ("height", { $0.height.map(String.init) ?? "" }),
+                ("alt", { $0.alt ?? "" }), ("credit", { $0.credit ?? "" }), ("caption", { $0.caption ?? "" }),
+                ("date", { $0.date ?? "" }), ("sources", { list($0.sources) }), ("license", { $0.license ?? "" }),
+            ]
         }
     }
 

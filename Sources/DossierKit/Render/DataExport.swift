@@ -20,6 +20,9 @@ struct DataExport: Encodable, Sendable {
         let publisher: String?, sourceKind: String?, sourceURL: String?, archiveURL: String?, accessed: String?
         let language: String?, authors: [String]?
         let updates: [UpdateData]?
+        /// Media: the published file (an image's default variant), its type and size.
+        var file: String? = nil, mediaType: String? = nil, width: Int? = nil, height: Int? = nil
+        var alt: String? = nil, credit: String? = nil, caption: String? = nil, license: String? = nil
     }
 
     struct UpdateData: Encodable, Sendable { let date: String, note: String }
@@ -124,14 +127,21 @@ struct DataExport: Encodable, Sendable {
             out.member("actors", entity.actors)
             out.member("affiliations", entity.affiliations)
             out.member("aliases", entity.aliases)
+            out.member("alt", entity.alt)
             out.member("archiveURL", entity.archiveURL)
             out.member("authors", entity.authors)
+            out.member("caption", entity.caption)
             out.member("code", entity.code)
             out.member("countries", entity.countries)
+            out.member("credit", entity.credit)
             out.member("date", entity.date)
             out.member("endDate", entity.endDate)
+            out.member("file", entity.file)
+            out.member("height", entity.height)
             out.member("kind", entity.kind)
             out.member("language", entity.language)
+            out.member("license", entity.license)
+            out.member("mediaType", entity.mediaType)
             out.member("publisher", entity.publisher)
             out.member("region", entity.region)
             out.member("role", entity.role)
@@ -151,6 +161,7 @@ struct DataExport: Encodable, Sendable {
                 }
             }
             out.member("url", entity.url)
+            out.member("width", entity.width)
         }
     }
 
@@ -158,7 +169,8 @@ struct DataExport: Encodable, Sendable {
         let actor = entry.actor, country = entry.country, event = entry.event, source = entry.source
         func slugs(_ references: [Reference]?) -> [String]? { references.map { $0.map(\.slug).uniqued() } }
         let updates = (actor?.updates ?? event?.updates)?.map { UpdateData(date: $0.date.description, note: $0.note) }
-        return EntityData(
+        let media = entry.media
+        var entity = EntityData(
             kind: entry.kind.rawValue, slug: entry.slug, title: entry.title, url: entry.pagePath,
             summary: entry.summary, actorKind: actor?.actorKind.rawValue, role: actor?.role, aliases: actor?.aliases,
             countries: slugs(actor?.countries ?? event?.countries), affiliations: slugs(actor?.affiliations),
@@ -168,6 +180,18 @@ struct DataExport: Encodable, Sendable {
             sourceKind: source?.sourceKind.rawValue,
             sourceURL: source?.url, archiveURL: source?.archiveURL, accessed: source?.accessed?.description,
             language: source?.language, authors: source?.authors, updates: updates)
+        if let media {
+            let variants = MediaRules.variants(slug: entry.slug, media: media)
+            entity.file = MediaRules.defaultVariant(of: variants)?.path ?? MediaRules.documentPath(slug: entry.slug)
+            entity.mediaType = media.format.published.mimeType
+            entity.width = media.width
+            entity.height = media.height
+            entity.alt = media.alt
+            entity.credit = media.credit
+            entity.caption = media.caption
+            entity.license = media.license
+        }
+        return entity
     }
 }
 

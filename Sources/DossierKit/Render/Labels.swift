@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reader-facing words for the format's vocabularies.
 enum Labels {
     static func actorKind(_ kind: ActorKind) -> String {
@@ -52,7 +54,20 @@ enum Labels {
         case .event: "Event"
         case .source: "Source"
         case .page: "Page"
+        case .media: "Media"
         }
+    }
+
+    /// What a media item is, as its page and lists say.
+    static func media(_ format: MediaFormat) -> String {
+        format.isImage ? "Image" : "Document"
+    }
+
+    /// "3.4 MB", "820 kB", "900 bytes" (decimal units, as file managers show).
+    static func byteSize(_ bytes: Int) -> String {
+        if bytes >= 1_000_000 { return String(format: "%.1f MB", Double(bytes) / 1_000_000) }
+        if bytes >= 1_000 { return "\(Int((Double(bytes) / 1_000).rounded())) kB" }
+        return "\(bytes) bytes"
     }
 
     /// "1 actor", "37 actors".

@@ -22,7 +22,7 @@ struct Renderer: Sendable {
         var jobs: [PageJob] = [PageJob(path: Addresses.home, template: "home", key: nil) { $0.home(path: Addresses.home) }]
         for kind in Kind.allCases {
             let indexPath = Addresses.index(kind)
-            jobs.append(PageJob(path: indexPath, template: kind.folder, key: nil) { $0.index(kind, path: indexPath) })
+            jobs.append(PageJob(path: indexPath, template: kind.indexTemplate, key: nil) { $0.index(kind, path: indexPath) })
             for entry in site.entries(of: kind) where entry.key != Addresses.homePage {
                 let path = entry.pagePath
                 jobs.append(
@@ -33,6 +33,7 @@ struct Renderer: Sendable {
                         case .event: builder.eventPage(entry, path: path)
                         case .source: builder.sourcePage(entry, path: path)
                         case .page: builder.pagePage(entry, path: path)
+                        case .media: builder.mediaPage(entry, path: path)
                         }
                     })
             }
@@ -112,9 +113,20 @@ struct Renderer: Sendable {
 
     /// The body as HTML, its `KIND:SLUG` links made relative to `path`
     /// (fragment kept; a link to no entry of the site stays as written) and,
-    /// with a theme, its citations shown by the theme's marker partial.
+    /// with `theme`, its citations shown by the theme's marker partial and
+    /// each `![alt](media:slug)` by the theme's figure.
     static func bodyHTML(_ entry: Entry, path: String, site: Site, theme: Theme? = nil) -> String {
         let numbers = entry.citations.isEmpty ? nil : CitationNumbers(entry, site: site)
+        let figure = theme.map { theme in
+            { (destination: String, alt: String, block: Bool, index: Int) -> String? in
+                guard let (kind, slug, _) = Reference.parse(destination: destination), kind == .media,
+                    let item = site[PageKey(kind, slug)], let view = ViewBuilder.figure(item, alt: alt, path: path, lazy: index > 0)
+                else { return nil }
+                var figureView = view
+                figureView["block"] = block
+                return theme.render(figureView, template: ViewBuilder.figure)
+            }
+        }
         return Markdown.html(
             of: entry.body.text, reservedIDs: Sections.ids(for: entry.kind),
             rewrite: { destination in
@@ -126,6 +138,6 @@ struct Renderer: Sendable {
             cite: { group in
                 guard let theme, let view = numbers?.markerView(group) else { return nil }
                 return theme.render(view, template: ViewBuilder.citationMarker)
-            })
+            }, figure: figure)
     }
 }

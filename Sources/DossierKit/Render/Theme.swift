@@ -7,9 +7,10 @@ import Mustache
 public struct Theme: Sendable {
     /// Templates every theme must have: one per page kind and index.
     static let required =
-        ["home", "actor", "country", "event", "source", "page", "timeline", "relations", "search", "404"]
-        + Kind.allCases.map(\.folder) + ViewBuilder.Item.all + [
-            ViewBuilder.head, ViewBuilder.header, ViewBuilder.footer, ViewBuilder.citationMarker, ViewBuilder.sourceList,
+        ["home", "actor", "country", "event", "source", "page", "media", "timeline", "relations", "search", "404"]
+        + Kind.allCases.map(\.indexTemplate) + ViewBuilder.Item.all + [
+            ViewBuilder.figure, ViewBuilder.head, ViewBuilder.header, ViewBuilder.footer, ViewBuilder.citationMarker,
+            ViewBuilder.sourceList,
         ]
 
     let library: MustacheLibrary

@@ -7,7 +7,7 @@ extension ViewBuilder {
         var view = layout(path: path, title: site.settings.title, description: nil, current: nil)
         let events = site.entries(of: .event)
         view["latestHTML"] = items(events.suffix(Self.latestCount).reversed().map(\.key), partial: Item.event, from: path)
-        view["counts"] = Kind.allCases.filter { $0 != .page }.map { kind -> View in
+        view["counts"] = Kind.allCases.filter { $0 != .page && $0 != .media }.map { kind -> View in
             [
                 "label": kind.pluralTitle, "count": site.entries(of: kind).count,
                 "url": Addresses.relative(from: path, to: Addresses.index(kind)),
@@ -61,6 +61,12 @@ extension ViewBuilder {
             }
         case .page:
             view["items"] = entries.map { link(to: $0, from: path) }
+        case .media:
+            view["items"] = entries.enumerated().map { index, entry -> View in
+                var item = link(to: entry, from: path)
+                item["figure"] = Self.figure(entry, alt: "", path: path, lazy: index > 0) ?? false
+                return item
+            }
         }
         return view
     }

@@ -132,6 +132,7 @@ final class ViewBuilder: @unchecked Sendable {
         }
         if let actor = entry.actor { link.detail = actor.role ?? Labels.actorKind(actor.actorKind) }
         if let country = entry.country { link.detail = country.code }
+        if let media = entry.media { link.detail = Labels.media(media.format) }
         if let source = entry.source {
             link.detail = source.publisher
             link.publisher = source.publisher

@@ -5,7 +5,7 @@ enum Lint {
     static func check(_ site: Site, _ diagnostics: inout Diagnostics) {
         let relations = site.relations
         for source in site.entries(of: .source)
-        where !relations.hasEntries(.event, pointingAt: source.key, by: .involves) && relations.linkedFromEntries(source.key).isEmpty
+        where relations.entries(pointingAt: source.key, by: .involves).isEmpty && relations.linkedFromEntries(source.key).isEmpty
             && relations.entries(pointingAt: source.key, by: .cites).isEmpty
         {
             diagnostics.append(Messages.uncitedSource(path: source.path))

@@ -28,8 +28,23 @@ struct Validator {
         // Likely mistakes are judged on the whole report only: with a file
         // dropped for its errors, a source it cites would look uncited.
         checkFragments(in: site, &diagnostics)
-        if !diagnostics.hasErrors { Lint.check(site, &diagnostics) }
+        if !diagnostics.hasErrors {
+            Lint.check(site, &diagnostics)
+            checkMedia(entries, in: site, &diagnostics)
+        }
         return site
+    }
+
+    /// Warns about a media item no page shows or links to, and a file in
+    /// `content/media/` no item describes (it would not be published).
+    private func checkMedia(_ entries: [Entry], in site: Site, _ diagnostics: inout Diagnostics) {
+        for item in site.entries(of: .media) where site.relations.incoming(to: item.key).isEmpty {
+            diagnostics.append(Messages.mediaUnused(path: item.path))
+        }
+        let described = Set(entries.compactMap { $0.media?.filePath })
+        for file in content.mediaFiles where !described.contains(file.filePath) {
+            diagnostics.append(Messages.mediaUndescribed(path: file.path))
+        }
     }
 
     /// Every reference of every entry, and those of files that could not be typed.

@@ -1,0 +1,55 @@
+/// The views of media: the figure a body shows, an item's page, and the
+/// values both share.
+extension ViewBuilder {
+    /// The theme's partial for `![alt](media:slug)`.
+    static let figure = "partials/figure"
+
+    /// What shows `item` on the page at `path`: for an image its variants
+    /// (`srcset`), the default one's size and the alt text (the body's, else
+    /// the item's); for a PDF a link to the document. `lazy`: the image is
+    /// not the page's first, so the browser may wait until it nears the view.
+    static func figure(_ item: Entry, alt: String, path: String, lazy: Bool) -> View? {
+        guard let media = item.media else { return nil }
+        let root = Addresses.root(from: path)
+        var view: View = [
+            "title": item.title, "pageURL": root + item.pagePath, "caption": media.caption ?? item.title,
+            "credit": media.credit ?? false, "license": media.license ?? false,
+            "formatLabel": media.format.label, "sizeLabel": Labels.byteSize(media.byteCount), "lazy": lazy, "about": true,
+        ]
+        let variants = MediaRules.variants(slug: item.slug, media: media)
+        if let shown = MediaRules.defaultVariant(of: variants) {
+            view["image"] = true
+            view["src"] = root + shown.path
+            view["srcset"] = variants.map { root + $0.path + " \($0.width)w" }.joined(separator: ", ")
+            view["width"] = shown.width
+            view["height"] = shown.height
+            view["alt"] = alt.isEmpty ? media.alt ?? "" : alt
+        } else {
+            view["image"] = false
+            view["documentURL"] = root + MediaRules.documentPath(slug: item.slug)
+        }
+        return view
+    }
+
+    func mediaPage(_ entry: Entry, path: String) -> View {
+        guard let media = entry.media, let figure = Self.figure(entry, alt: "", path: path, lazy: false) else { return [:] }
+        var view = entryBase(entry, path: path)
+        view["kindLabel"] = Labels.media(media.format)
+        // On its own page the image leads to its largest variant, not to the page.
+        var shown = figure
+        shown["block"] = true
+        shown["about"] = false
+        if let largest = MediaRules.variants(slug: entry.slug, media: media).last {
+            shown["pageURL"] = Addresses.root(from: path) + largest.path
+        }
+        view["figure"] = shown
+        if let width = media.width, let height = media.height { view["pixels"] = "\(width) × \(height)" }
+        view["formatLabel"] = media.format.label
+        if !media.format.isImage { view["sizeLabel"] = Labels.byteSize(media.byteCount) }
+        if let caption = media.caption { view["caption"] = caption }
+        if let credit = media.credit { view["credit"] = credit }
+        if let license = media.license { view["license"] = license }
+        if let date = media.date { view["date"] = date.display }
+        return view
+    }
+}
