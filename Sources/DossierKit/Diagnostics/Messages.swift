@@ -308,6 +308,48 @@ public enum Messages {
         .error("cannot read asset '\(asset)': \(reason)", at: SourceLocation(path: output))
     }
 
+    // MARK: Renamed pages and archived copies (issue #20)
+
+    static func invalidFormerSlug(_ slug: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "invalid former slug '\(slug)': a slug is 1 to 80 characters of a-z, 0-9 and '-', starting with a letter or digit",
+            at: location)
+    }
+
+    static func formerSlugIsHome(at location: SourceLocation) -> Diagnostic {
+        .error("'home' cannot be a former slug of a page: the home page's address is the site's root", at: location)
+    }
+
+    /// `path`: the file that has the slug now (the entry's own file when it lists itself).
+    static func formerSlugIsLive(kind: String, slug: String, path: String, own: Bool, at location: SourceLocation) -> Diagnostic {
+        .error(
+            own
+                ? "'\(slug)' is this \(kind)'s own slug: list only the slugs it had before"
+                : "former slug '\(slug)' is the slug of the \(kind) in \(path): one address cannot be both",
+            at: location)
+    }
+
+    static func formerSlugClaimedTwice(kind: String, slug: String, firstPath: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "\(kind) '\(slug)' is already listed as a former slug by \(firstPath): an old address can lead to one page only", at: location)
+    }
+
+    static func linkToFormerSlug(kind: String, slug: String, current: String, at location: SourceLocation) -> Diagnostic {
+        .warning("\(kind) '\(slug)' was renamed '\(current)': link to '\(kind):\(current)'", at: location)
+    }
+
+    static func fieldToFormerSlug(kind: String, slug: String, current: String, at location: SourceLocation) -> Diagnostic {
+        .error("\(kind) '\(slug)' was renamed '\(current)': write '\(current)'", at: location)
+    }
+
+    static func goneWithoutArchive(status: String, at location: SourceLocation) -> Diagnostic {
+        .warning("url_status is '\(status)' but there is no archive_url: readers are left with no copy of the source", at: location)
+    }
+
+    static func archiveDateWithoutArchive(at location: SourceLocation) -> Diagnostic {
+        .warning("archive_date without archive_url: give the archived copy's address too", at: location)
+    }
+
     // MARK: Command line (printed by `dossier`, not diagnostics of a file)
 
     /// "1 warning", "2 errors".

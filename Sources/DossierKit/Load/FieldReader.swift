@@ -54,6 +54,9 @@ struct FieldReader {
 
     // MARK: - Typed reads
 
+    /// Whether the field is written at all, even with a value that is wrong.
+    func has(_ name: String) -> Bool { fields[name] != nil }
+
     mutating func string(_ name: String, required: Bool = false) -> String? {
         guard let node = value(name, required: required) else { return nil }
         guard case .scalar(let text, _, _) = node else {

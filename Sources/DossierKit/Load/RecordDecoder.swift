@@ -3,15 +3,16 @@
 enum RecordDecoder {
     /// Fields of each kind, in the order of the format's tables.
     static let fields: [Kind: [String]] = [
-        .actor: ["name", "kind", "role", "countries", "affiliations", "aliases", "summary", "updates", "draft"],
-        .country: ["name", "code", "region", "summary", "draft"],
+        .actor: ["name", "kind", "role", "countries", "affiliations", "aliases", "summary", "updates", "draft", "moved_from"],
+        .country: ["name", "code", "region", "summary", "draft", "moved_from"],
         .event: [
-            "title", "date", "end_date", "actors", "countries", "sources", "status", "summary", "updates", "draft",
+            "title", "date", "end_date", "actors", "countries", "sources", "status", "summary", "updates", "draft", "moved_from",
         ],
         .source: [
-            "title", "publisher", "date", "kind", "url", "archive_url", "accessed", "language", "authors", "draft",
+            "title", "publisher", "date", "kind", "url", "archive_url", "archive_date", "url_status", "accessed", "language",
+            "authors", "draft", "moved_from",
         ],
-        .page: ["title", "summary", "draft"],
+        .page: ["title", "summary", "draft", "moved_from"],
     ]
 
     static let siteFields = ["title", "description", "language", "base_url", "author", "license", "license_url"]
@@ -39,6 +40,7 @@ enum RecordDecoder {
         let title = reader.string(titleField, required: true)
         let summary = reader.string("summary")
         let draft = reader.bool("draft")
+        let movedFrom = formerSlugs(file.kind, &reader)
         let details: Details?
         switch file.kind {
         case .actor: details = actor(&reader)
@@ -57,7 +59,7 @@ enum RecordDecoder {
         }
         return Entry(
             kind: file.kind, slug: file.slug, path: file.path, title: title, summary: summary, draft: draft,
-            details: details, body: split.body, links: links, headingIDs: outline.headingIDs)
+            details: details, body: split.body, links: links, headingIDs: outline.headingIDs, movedFrom: movedFrom)
     }
 
     static func site(yaml: String, path: String, _ diagnostics: inout Diagnostics) -> SiteSettings? {
@@ -128,14 +130,40 @@ enum RecordDecoder {
         let kind: SourceKind? = reader.choice("kind")
         let url = reader.url("url")
         let archiveURL = reader.url("archive_url")
+        let archiveDate = reader.date("archive_date", dayOnly: true)
+        let urlStatus: URLStatus? = reader.choice("url_status")
         let accessed = reader.date("accessed", dayOnly: true)
         let language = reader.language("language")
         let authors = reader.list("authors").map(\.text)
+        // An archive_url given but invalid is already an error: no second word on it.
+        if archiveURL == nil, !reader.has("archive_url") {
+            if let urlStatus, urlStatus.isGone {
+                reader.appendAtField("url_status") { Messages.goneWithoutArchive(status: urlStatus.rawValue, at: $0) }
+            }
+            if archiveDate != nil { reader.appendAtField("archive_date") { Messages.archiveDateWithoutArchive(at: $0) } }
+        }
         guard let publisher else { return nil }
         return .source(
             SourceDetails(
                 publisher: publisher, date: date, sourceKind: kind ?? .article, url: url, archiveURL: archiveURL,
-                accessed: accessed, language: language, authors: authors))
+                accessed: accessed, language: language, authors: authors, archiveDate: archiveDate,
+                urlStatus: urlStatus ?? .live))
+    }
+
+    /// `moved_from`: former slugs of the same kind, each a valid slug. Whether
+    /// one is live or claimed twice is judged on the whole report (`Validator`).
+    private static func formerSlugs(_ kind: Kind, _ reader: inout FieldReader) -> [FormerSlug] {
+        var result: [FormerSlug] = []
+        for item in reader.list("moved_from") {
+            if !Slug.isValid(item.text) {
+                reader.appendDiagnostic(Messages.invalidFormerSlug(item.text, at: item.location))
+            } else if PageKey(kind, item.text) == Addresses.homePage {
+                reader.appendDiagnostic(Messages.formerSlugIsHome(at: item.location))
+            } else {
+                result.append(FormerSlug(slug: item.text, location: item.location))
+            }
+        }
+        return result
     }
 
     /// Body links of the `KIND:SLUG` form become references; a link whose

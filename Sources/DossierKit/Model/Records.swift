@@ -29,6 +29,15 @@ public enum SourceKind: String, CaseIterable, Sendable {
     case article, report, statement, dataset, filing, other
 }
 
+/// Whether a source's original can still be read: Wikipedia's `url-status`
+/// values, so that editors who know them need learn nothing new.
+public enum URLStatus: String, CaseIterable, Sendable {
+    case live, dead, unfit
+
+    /// The original is no longer to be followed: the archived copy comes first.
+    public var isGone: Bool { self != .live }
+}
+
 /// The fields only an actor has.
 public struct ActorDetails: Sendable, Equatable {
     public var actorKind: ActorKind
@@ -66,6 +75,19 @@ public struct SourceDetails: Sendable, Equatable {
     public var accessed: PartialDate?
     public var language: String?
     public var authors: [String]
+    public var archiveDate: PartialDate? = nil
+    public var urlStatus: URLStatus = .live
+}
+
+/// A slug an entry had before it was renamed (`moved_from`), with where it is written.
+public struct FormerSlug: Sendable, Hashable {
+    public let slug: String
+    public let location: SourceLocation
+
+    public init(slug: String, location: SourceLocation) {
+        self.slug = slug
+        self.location = location
+    }
 }
 
 /// The kind-specific part of an entry.
@@ -95,13 +117,15 @@ public final class Entry: Sendable {
     public let links: [Reference]
     /// Ids of the body's headings, in order.
     public let headingIDs: [String]
+    /// The slugs the entry had before (`moved_from`): each old address gets a redirect page.
+    public let movedFrom: [FormerSlug]
     /// Where the entry's page is in the site (`Addresses.page`), made once:
     /// every link to the entry, on every page listing it, starts from it.
     public let pagePath: String
 
     public init(
         kind: Kind, slug: String, path: String, title: String, summary: String?, draft: Bool, details: Details,
-        body: MarkdownBody, links: [Reference], headingIDs: [String]
+        body: MarkdownBody, links: [Reference], headingIDs: [String], movedFrom: [FormerSlug] = []
     ) {
         self.kind = kind
         self.slug = slug
@@ -113,6 +137,7 @@ public final class Entry: Sendable {
         self.body = body
         self.links = links
         self.headingIDs = headingIDs
+        self.movedFrom = movedFrom
         pagePath = Addresses.page(PageKey(kind, slug))
     }
 
