@@ -55,6 +55,22 @@ public struct Builder: Sendable {
         return diagnostics
     }
 
+    /// Every check of a build, and what `check --external` asks: the
+    /// external links of every file that could be read (drafts included),
+    /// less the `url` of sources whose `url_status` says it is gone, and
+    /// the hosts `site.yaml` skips.
+    public func checkCollectingLinks() -> (diagnostics: Diagnostics, links: [ExternalLink], skipHosts: [String]) {
+        var diagnostics = Diagnostics()
+        let content = pipeline.load(&diagnostics)
+        _ = pipeline.check(content, &diagnostics)
+        var links: [ExternalLink] = []
+        for entry in content.entries.sorted(by: { $0.path < $1.path }) {
+            let gone = entry.source?.urlStatus.isGone ?? false
+            links += entry.externalLinks.filter { !(gone && $0.role == .sourceURL) }
+        }
+        return (diagnostics, links, content.settings?.linkCheckSkip ?? [])
+    }
+
     /// Checks everything, then writes the site; on any error the output
     /// folder is left exactly as it was.
     public func build(progress: BuildProgress? = nil) -> Result<BuildSummary, BuildFailed> {

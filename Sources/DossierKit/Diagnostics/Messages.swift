@@ -350,6 +350,64 @@ public enum Messages {
         .warning("archive_date without archive_url: give the archived copy's address too", at: location)
     }
 
+    static func invalidSkipHost(_ text: String, at location: SourceLocation) -> Diagnostic {
+        .error("invalid host '\(text)' in 'link_check_skip': write a host name such as 'example.org'", at: location)
+    }
+
+    static func brokenExternalLink(_ url: String, problem: String, at location: SourceLocation) -> Diagnostic {
+        .warning("external link '\(url)' is broken: \(problem)", at: location)
+    }
+
+    static func movedExternalLink(_ url: String, to target: String, at location: SourceLocation) -> Diagnostic {
+        .warning("external link '\(url)' has moved permanently to '\(target)': link to the new address", at: location)
+    }
+
+    static func brokenSourceWithoutArchive(at location: SourceLocation) -> Diagnostic {
+        .warning(
+            "this source's url is broken and it has no archive_url: add an archived copy, and 'url_status: dead' if the original is gone",
+            at: location)
+    }
+
+    /// Why an address is broken or skipped (`LinkResult.problem`, its status and transport error).
+    static func linkProblem(_ problem: String?, status: Int?, detail: String?) -> String {
+        switch problem {
+        case "timeout": return "no answer in time"
+        case "connection": return "connection failed" + (detail.map { " (\($0))" } ?? "")
+        case "redirects": return "too many redirects"
+        case "rate-limited": return "the server asks to slow down (429)"
+        case "time-limit": return "not checked within the time limit"
+        case "skipped-host": return "its host is skipped"
+        default:
+            guard let status else { return "no answer" }
+            switch status {
+            case 404: return "not found (404)"
+            case 410: return "gone (410)"
+            case 300..<400: return "redirect without a usable Location (\(status))"
+            case 500..<600: return "server error (\(status))"
+            default: return "HTTP status \(status)"
+            }
+        }
+    }
+
+    /// The last line of `check --external`.
+    public static func externalLinkSummary(
+        checked: Int, broken: Int, redirected: Int, skipped: Int, cached: Int, sourcesWithoutArchive: Int
+    ) -> String {
+        var text =
+            "external links: \(checked) checked (\(cached) from the cache), \(broken) broken, \(redirected) redirected, \(skipped) skipped"
+        if sourcesWithoutArchive > 0 {
+            text +=
+                "; \(sourcesWithoutArchive) \(sourcesWithoutArchive == 1 ? "source has" : "sources have") a broken url and no archive_url"
+        }
+        return text
+    }
+
+    public static let badLinkTimes = "--timeout and --time-limit must be positive numbers of seconds"
+
+    public static func cannotSaveLinkCache(_ reason: String) -> String {
+        "warning: cannot save the external link cache: \(reason)"
+    }
+
     // MARK: Command line (printed by `dossier`, not diagnostics of a file)
 
     /// "1 warning", "2 errors".

@@ -15,7 +15,9 @@ enum RecordDecoder {
         .page: ["title", "summary", "draft", "moved_from"],
     ]
 
-    static let siteFields = ["title", "description", "language", "base_url", "author", "license", "license_url"]
+    static let siteFields = [
+        "title", "description", "language", "base_url", "author", "license", "license_url", "link_check_skip",
+    ]
 
     /// The entry a file describes, or nil when a required field is missing
     /// or wrong (the reasons are in `diagnostics`).
@@ -51,6 +53,12 @@ enum RecordDecoder {
         }
         reader.reportUnknownFields()
         let links = bodyReferences(outline.links, &reader)
+        let externalLinks =
+            sourceLinks(details, &reader)
+            + outline.links.compactMap { link -> ExternalLink? in
+                guard isWebAddress(link.destination) else { return nil }
+                return ExternalLink(url: link.destination, role: .body, location: link.location)
+            }
         let hasErrors = reader.diagnostics.hasErrors
         diagnostics.append(contentsOf: reader.diagnostics)
         guard let title, let details, !hasErrors else {
@@ -59,7 +67,8 @@ enum RecordDecoder {
         }
         return Entry(
             kind: file.kind, slug: file.slug, path: file.path, title: title, summary: summary, draft: draft,
-            details: details, body: split.body, links: links, headingIDs: outline.headingIDs, movedFrom: movedFrom)
+            details: details, body: split.body, links: links, headingIDs: outline.headingIDs, movedFrom: movedFrom,
+            externalLinks: externalLinks)
     }
 
     static func site(yaml: String, path: String, _ diagnostics: inout Diagnostics) -> SiteSettings? {
@@ -73,13 +82,22 @@ enum RecordDecoder {
         let author = reader.string("author")
         let license = reader.string("license")
         let licenseURL = reader.url("license_url")
+        var skipHosts: [String] = []
+        for item in reader.list("link_check_skip") {
+            let host = item.text.lowercased()
+            if host.range(of: #"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$"#, options: .regularExpression) != nil {
+                skipHosts.append(host)
+            } else {
+                reader.appendDiagnostic(Messages.invalidSkipHost(item.text, at: item.location))
+            }
+        }
         reader.reportUnknownFields()
         let hasErrors = reader.diagnostics.hasErrors
         diagnostics.append(contentsOf: reader.diagnostics)
         guard let title, let description, let language, !hasErrors else { return nil }
         return SiteSettings(
             title: title, description: description, language: language, baseURL: baseURL, author: author, license: license,
-            licenseURL: licenseURL)
+            licenseURL: licenseURL, linkCheckSkip: skipHosts)
     }
 
     private static func actor(_ reader: inout FieldReader) -> Details? {
@@ -148,6 +166,25 @@ enum RecordDecoder {
                 publisher: publisher, date: date, sourceKind: kind ?? .article, url: url, archiveURL: archiveURL,
                 accessed: accessed, language: language, authors: authors, archiveDate: archiveDate,
                 urlStatus: urlStatus ?? .live))
+    }
+
+    /// A source's `url` and `archive_url`, where they are written.
+    private static func sourceLinks(_ details: Details?, _ reader: inout FieldReader) -> [ExternalLink] {
+        guard case .source(let source)? = details else { return [] }
+        var links: [ExternalLink] = []
+        if let url = source.url, let at = reader.valueLocation("url") {
+            links.append(ExternalLink(url: url, role: .sourceURL, location: at))
+        }
+        if let url = source.archiveURL, let at = reader.valueLocation("archive_url") {
+            links.append(ExternalLink(url: url, role: .archiveURL, location: at))
+        }
+        return links
+    }
+
+    /// An absolute `http` or `https` address (a body link the external check follows).
+    static func isWebAddress(_ text: String) -> Bool {
+        let lower = text.prefix(8).lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
     }
 
     /// `moved_from`: former slugs of the same kind, each a valid slug. Whether

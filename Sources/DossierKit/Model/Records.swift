@@ -8,6 +8,8 @@ public struct SiteSettings: Sendable, Equatable {
     /// The licence of the report's text (`license`, `license_url`).
     public var license: String? = nil
     public var licenseURL: String? = nil
+    /// Hosts `check --external` does not ask (`link_check_skip`); their subdomains too.
+    public var linkCheckSkip: [String] = []
 }
 
 /// One correction or change noted on a page.
@@ -79,6 +81,25 @@ public struct SourceDetails: Sendable, Equatable {
     public var urlStatus: URLStatus = .live
 }
 
+/// An `http(s)` address the report links to, where it is written: what
+/// `dossier check --external` checks.
+public struct ExternalLink: Sendable, Hashable {
+    public enum Role: Sendable, Hashable {
+        /// A source's `url`, its `archive_url`, or a link in a body.
+        case sourceURL, archiveURL, body
+    }
+
+    public let url: String
+    public let role: Role
+    public let location: SourceLocation
+
+    public init(url: String, role: Role, location: SourceLocation) {
+        self.url = url
+        self.role = role
+        self.location = location
+    }
+}
+
 /// A slug an entry had before it was renamed (`moved_from`), with where it is written.
 public struct FormerSlug: Sendable, Hashable {
     public let slug: String
@@ -119,13 +140,16 @@ public final class Entry: Sendable {
     public let headingIDs: [String]
     /// The slugs the entry had before (`moved_from`): each old address gets a redirect page.
     public let movedFrom: [FormerSlug]
+    /// Its `http(s)` links, in field order then body order (`check --external`).
+    public let externalLinks: [ExternalLink]
     /// Where the entry's page is in the site (`Addresses.page`), made once:
     /// every link to the entry, on every page listing it, starts from it.
     public let pagePath: String
 
     public init(
         kind: Kind, slug: String, path: String, title: String, summary: String?, draft: Bool, details: Details,
-        body: MarkdownBody, links: [Reference], headingIDs: [String], movedFrom: [FormerSlug] = []
+        body: MarkdownBody, links: [Reference], headingIDs: [String], movedFrom: [FormerSlug] = [],
+        externalLinks: [ExternalLink] = []
     ) {
         self.kind = kind
         self.slug = slug
@@ -138,6 +162,7 @@ public final class Entry: Sendable {
         self.links = links
         self.headingIDs = headingIDs
         self.movedFrom = movedFrom
+        self.externalLinks = externalLinks
         pagePath = Addresses.page(PageKey(kind, slug))
     }
 
