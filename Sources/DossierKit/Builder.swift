@@ -71,6 +71,13 @@ public struct Builder: Sendable {
         return (diagnostics, links, content.settings?.linkCheckSkip ?? [])
     }
 
+    /// The entries that could be read (drafts included), for `dossier archive`.
+    public func loadEntries() -> (diagnostics: Diagnostics, entries: [Entry]) {
+        var diagnostics = Diagnostics()
+        let content = pipeline.load(&diagnostics)
+        return (diagnostics, content.entries)
+    }
+
     /// Checks everything, then writes the site; on any error the output
     /// folder is left exactly as it was.
     public func build(progress: BuildProgress? = nil) -> Result<BuildSummary, BuildFailed> {

@@ -10,7 +10,7 @@ import Foundation
 /// libcurl), so no HTTP or TLS library joins the build. It lives in its own
 /// target, as Hummingbird lives in DossierServe, so that DossierKit holds
 /// no network code and its checking logic is tested with a stand-in.
-public final class URLSessionFetcher: NSObject, LinkFetcher, URLSessionTaskDelegate, @unchecked Sendable {
+public final class URLSessionFetcher: NSObject, LinkFetcher, BodyFetcher, URLSessionTaskDelegate, @unchecked Sendable {
     /// Says what is asking, so that a site's owner can tell the checker
     /// from a crawler.
     public static let userAgent = "Dossier-link-check/1 (dossier check --external; a report's citations checked)"
@@ -53,6 +53,28 @@ public final class URLSessionFetcher: NSObject, LinkFetcher, URLSessionTaskDeleg
                 guard answered.claim() else { return }
                 task.cancel()
                 continuation.resume(returning: .timedOut)
+            }
+            task.resume()
+        }
+    }
+
+    /// A `GET` whose body is wanted (`dossier archive`); redirects are not
+    /// followed either (the availability API answers directly).
+    public func get(_ url: String, timeout: Double) async -> (status: Int, body: Data)? {
+        guard let address = URL(string: url) else { return nil }
+        var request = URLRequest(url: address, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: max(0.1, timeout))
+        request.setValue(Self.userAgent, forHTTPHeaderField: "User-Agent")
+        return await withCheckedContinuation { continuation in
+            let answered = Once()
+            let task = session.dataTask(with: request) { data, response, _ in
+                guard answered.claim() else { return }
+                guard let response = response as? HTTPURLResponse else { return continuation.resume(returning: nil) }
+                continuation.resume(returning: (response.statusCode, data ?? Data()))
+            }
+            DispatchQueue.global().asyncAfter(deadline: .now() + max(0.1, timeout)) {
+                guard answered.claim() else { return }
+                task.cancel()
+                continuation.resume(returning: nil)
             }
             task.resume()
         }

@@ -402,6 +402,24 @@ public enum Messages {
         return text
     }
 
+    /// `dossier archive`'s lines: YAML to paste under the file's front
+    /// matter, or a comment saying why there is none.
+    public static func archiveFound(path: String, url: String, date: String) -> String {
+        "# \(path)\narchive_url: \(url)\narchive_date: \(date)"
+    }
+
+    public static func archiveNotFound(path: String) -> String {
+        "# \(path): no snapshot in the Internet Archive: save the page there first, if it is still online"
+    }
+
+    public static func archiveLookupFailed(path: String, reason: String) -> String {
+        "# \(path): the Internet Archive could not be asked: \(reason)"
+    }
+
+    public static func archiveSummary(found: Int, of total: Int) -> String {
+        "# \(found) of \(total) sources without archive_url have a snapshot: add the lines above to their front matter"
+    }
+
     public static let badLinkTimes = "--timeout and --time-limit must be positive numbers of seconds"
 
     public static func cannotSaveLinkCache(_ reason: String) -> String {

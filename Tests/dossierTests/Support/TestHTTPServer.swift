@@ -11,6 +11,8 @@ import Foundation
 final class TestHTTPServer: @unchecked Sendable {
     enum Reply {
         case status(Int, headers: [String: String] = [:])
+        /// A JSON body.
+        case json(String)
         /// Closes the connection with a TCP reset, before any answer.
         case reset
         /// Reads the request and never answers (until the server stops).
@@ -99,6 +101,12 @@ final class TestHTTPServer: @unchecked Sendable {
             var text = "HTTP/1.1 \(status) Status\r\nContent-Length: 0\r\nConnection: close\r\n"
             for (name, value) in headers.sorted(by: { $0.key < $1.key }) { text += "\(name): \(value)\r\n" }
             text += "\r\n"
+            _ = text.utf8CString.withUnsafeBufferPointer { write(connection, $0.baseAddress, $0.count - 1) }
+            close(connection)
+        case .json(let body):
+            let text =
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
+                + body
             _ = text.utf8CString.withUnsafeBufferPointer { write(connection, $0.baseAddress, $0.count - 1) }
             close(connection)
         case .reset:
