@@ -19,6 +19,7 @@ struct DataExport: Encodable, Sendable {
         let date: String?, endDate: String?, status: String?, actors: [String]?, sources: [String]?
         let publisher: String?, sourceKind: String?, sourceURL: String?, archiveURL: String?, accessed: String?
         let language: String?, authors: [String]?
+        let archiveDate: String?, urlStatus: String?
         let updates: [UpdateData]?
     }
 
@@ -124,6 +125,7 @@ struct DataExport: Encodable, Sendable {
             out.member("actors", entity.actors)
             out.member("affiliations", entity.affiliations)
             out.member("aliases", entity.aliases)
+            out.member("archiveDate", entity.archiveDate)
             out.member("archiveURL", entity.archiveURL)
             out.member("authors", entity.authors)
             out.member("code", entity.code)
@@ -151,6 +153,7 @@ struct DataExport: Encodable, Sendable {
                 }
             }
             out.member("url", entity.url)
+            out.member("urlStatus", entity.urlStatus)
         }
     }
 
@@ -166,7 +169,8 @@ struct DataExport: Encodable, Sendable {
             endDate: event?.endDate?.description, status: event?.status.rawValue, actors: slugs(event?.actors),
             sources: slugs(event?.sources), publisher: source?.publisher, sourceKind: source?.sourceKind.rawValue,
             sourceURL: source?.url, archiveURL: source?.archiveURL, accessed: source?.accessed?.description,
-            language: source?.language, authors: source?.authors, updates: updates)
+            language: source?.language, authors: source?.authors, archiveDate: source?.archiveDate?.description,
+            urlStatus: source?.urlStatus.rawValue, updates: updates)
     }
 }
 
