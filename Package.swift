@@ -64,11 +64,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `check --external`'s HTTP client (FoundationNetworking): keeps network code out of DossierKit.
+        .target(name: "DossierLinks", dependencies: ["DossierKit"]),
         .executableTarget(
             name: "dossier",
             dependencies: [
                 "DossierKit",
                 "DossierServe",
+                "DossierLinks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The library and the tests keep the system allocator.

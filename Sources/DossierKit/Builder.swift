@@ -15,7 +15,7 @@ public struct BuildSummary: Sendable {
 
     init(jobs: [PageJob], output: StagedOutput, diagnostics: Diagnostics, stages: [(stage: BuildStage, seconds: Double)]) {
         var pages: [Kind: Int] = [:]
-        for job in jobs { if let key = job.key { pages[key.kind, default: 0] += 1 } }
+        for job in jobs where job.template != Renderer.movedTemplate { if let key = job.key { pages[key.kind, default: 0] += 1 } }
         self.pages = pages
         files = output.fileCount.withLock { $0 }
         unchanged = output.unchangedCount.withLock { $0 }
@@ -53,6 +53,29 @@ public struct Builder: Sendable {
         var diagnostics = Diagnostics()
         _ = prepare(&diagnostics)
         return diagnostics
+    }
+
+    /// Every check of a build, and what `check --external` asks: the
+    /// external links of every file that could be read (drafts included),
+    /// less the `url` of sources whose `url_status` says it is gone, and
+    /// the hosts `site.yaml` skips.
+    public func checkCollectingLinks() -> (diagnostics: Diagnostics, links: [ExternalLink], skipHosts: [String]) {
+        var diagnostics = Diagnostics()
+        let content = pipeline.load(&diagnostics)
+        _ = pipeline.check(content, &diagnostics)
+        var links: [ExternalLink] = []
+        for entry in content.entries.sorted(by: { $0.path < $1.path }) {
+            let gone = entry.source?.urlStatus.isGone ?? false
+            links += entry.externalLinks.filter { !(gone && $0.role == .sourceURL) }
+        }
+        return (diagnostics, links, content.settings?.linkCheckSkip ?? [])
+    }
+
+    /// The entries that could be read (drafts included), for `dossier archive`.
+    public func loadEntries() -> (diagnostics: Diagnostics, entries: [Entry]) {
+        var diagnostics = Diagnostics()
+        let content = pipeline.load(&diagnostics)
+        return (diagnostics, content.entries)
     }
 
     /// Checks everything, then writes the site; on any error the output

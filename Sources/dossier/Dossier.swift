@@ -11,7 +11,9 @@ struct Dossier: AsyncParsableCommand {
         commandName: "dossier",
         abstract: "Build a linked, checked report site from Markdown files.",
         version: version,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, DiffCommand.self]
+        subcommands: [
+            BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, DiffCommand.self, ArchiveCommand.self,
+        ]
     )
 
     /// Exit status 0 on success, 1 for content or template errors, 2 for

@@ -132,19 +132,28 @@ import Testing
         // The format's tables, field by field (content-format.md).
         #expect(
             RecordDecoder.fields[.actor].map(Set.init) == [
-                "name", "kind", "role", "countries", "affiliations", "aliases", "summary", "updates", "draft",
+                "name", "kind", "role", "countries", "affiliations", "aliases", "summary", "updates", "draft", "moved_from",
             ])
-        #expect(RecordDecoder.fields[.country].map(Set.init) == ["name", "code", "region", "summary", "draft"])
+        #expect(RecordDecoder.fields[.country].map(Set.init) == ["name", "code", "region", "summary", "draft", "moved_from"])
         #expect(
             RecordDecoder.fields[.event].map(Set.init) == [
                 "title", "date", "end_date", "actors", "countries", "sources", "status", "summary", "updates", "draft",
+                "moved_from",
             ])
         #expect(
             RecordDecoder.fields[.source].map(Set.init) == [
-                "title", "publisher", "date", "kind", "url", "archive_url", "accessed", "language", "authors", "draft",
+                "title", "publisher", "date", "kind", "url", "archive_url", "archive_date", "url_status", "accessed", "language",
+                "authors", "draft", "moved_from",
             ])
-        #expect(RecordDecoder.fields[.page].map(Set.init) == ["title", "summary", "draft"])
-        #expect(Set(RecordDecoder.siteFields) == ["title", "description", "language", "base_url", "author", "license", "license_url", "feed_entries"])
+        #expect(RecordDecoder.fields[.page].map(Set.init) == ["title", "summary", "draft", "moved_from"])
+        #expect(
+            Set(RecordDecoder.siteFields) == [
+                "title", "description", "language", "base_url", "author", "license", "license_url", "feed_entries", "link_check_skip",
+            ])
+        #expect(
+            RecordDecoder.fields[.media].map(Set.init) == [
+                "file", "title", "alt", "credit", "caption", "date", "source", "license", "summary", "draft", "moved_from",
+            ])
     }
 
     @Test func textFileDropsBOMAndNormalisesLineEndings() throws {

@@ -68,10 +68,49 @@ import Testing
         for event in ["founding", "contract-signed"] {
             let html = try String(contentsOf: Self.golden.appendingPathComponent("events/\(event)/index.html"), encoding: .utf8)
             let citation = html.split(separator: "\n").first { $0.contains("sources/press-statement/index.html") }
+            // Its publisher is followed by its links, not by a date.
             #expect(
-                citation?.hasSuffix("</a>, Ministry of the Interior</li>") == true,
+                citation?.contains("</a>, Ministry of the Interior · <a") == true,
                 "\(event): an undated source shows the event's date: \(citation ?? "none")")
         }
+    }
+
+    /// A `dead` source (`url_status`) is cited with its archived copy first
+    /// and its original said to be gone, in every list and on its page.
+    @Test func deadSourceLinksTheArchivedCopyFirst() throws {
+        let archive = "https://web.archive.org/web/20211001000000/https://example.org/ministry/statements/snoop"
+        let original = "https://example.org/ministry/statements/snoop"
+        for event in ["founding", "contract-signed"] {
+            let html = try String(contentsOf: Self.golden.appendingPathComponent("events/\(event)/index.html"), encoding: .utf8)
+            let citation = try #require(html.split(separator: "\n").first { $0.contains("sources/press-statement/index.html") })
+            #expect(
+                citation.hasSuffix(
+                    " · <a class=\"external\" href=\"\(archive)\">archived copy</a> · <a class=\"external\" href=\"\(original)\">original</a>, no longer online</li>"
+                ), "\(event): \(citation)")
+        }
+        let page = try String(contentsOf: Self.golden.appendingPathComponent("sources/press-statement/index.html"), encoding: .utf8)
+        let archived = try #require(page.range(of: "<dt>Archived copy</dt>")),
+            gone = try #require(page.range(of: ", no longer online</dd>"))
+        #expect(archived.lowerBound < gone.lowerBound)
+        #expect(page.contains("made 1 October 2021"))
+        #expect(!page.contains("<dt>Original</dt><dd><a class=\"external\" href=\"\(original)\">\(original)</a></dd>"))
+    }
+
+    /// A former slug (`moved_from`) gets a page that sends readers on in
+    /// three ways, and no place in the sitemap, the search index or the data.
+    @Test func formerAddressRedirectsAndStaysOutOfIndexes() throws {
+        let html = try String(
+            contentsOf: Self.golden.appendingPathComponent("actors/ministry-of-interior/index.html"), encoding: .utf8)
+        #expect(html.contains(#"<meta http-equiv="refresh" content="0; url=../../actors/interior-ministry/index.html">"#))
+        #expect(html.contains(#"<link rel="canonical" href="https://example.org/minimal/actors/interior-ministry/">"#))
+        #expect(html.contains(#"<a href="../../actors/interior-ministry/index.html">Ministry of the Interior</a>"#))
+        for file in ["sitemap.xml", "search/search-index.js", "data/report.json", "data/actors.csv", "feed.xml"] {
+            let text = try String(contentsOf: Self.golden.appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.contains("ministry-of-interior"), "\(file)")
+        }
+        let target = try #require(
+            SiteDiff.redirectTarget(of: Data(html.utf8), at: "actors/ministry-of-interior/index.html"))
+        #expect(target == "actors/interior-ministry/index.html")
     }
 
     /// A server shows `404.html` at any address, so its links must not be

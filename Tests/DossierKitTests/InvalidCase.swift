@@ -6,6 +6,7 @@ import Foundation
 /// exact diagnostics it must produce (`expected.txt`, one per line, paths
 /// relative to the case folder).
 enum InvalidCase: String, CaseIterable, Sendable, CustomStringConvertible {
+    case archiveFields = "archive-fields"
     case badSlugFileName = "bad-slug-file-name"
     case citationErrors = "citation-errors"
     case codeNotISO = "code-not-iso"
@@ -18,6 +19,7 @@ enum InvalidCase: String, CaseIterable, Sendable, CustomStringConvertible {
     case emptyRequiredField = "empty-required-field"
     case endBeforeStart = "end-before-start"
     case eventWithoutSources = "event-without-sources"
+    case formerSlugConflicts = "former-slug-conflicts"
     case frontMatterNotMapping = "front-matter-not-mapping"
     case impossibleDate = "impossible-date"
     case invalidChoiceAndLanguage = "invalid-choice-and-language"
@@ -27,6 +29,7 @@ enum InvalidCase: String, CaseIterable, Sendable, CustomStringConvertible {
     case invalidURL = "invalid-url"
     case invalidYAML = "invalid-yaml"
     case linkToDraft = "link-to-draft"
+    case linkToFormerSlug = "link-to-former-slug"
     case listItemNotText = "list-item-not-text"
     case lowercaseCountryCode = "lowercase-country-code"
     case markdownExtensionTypo = "markdown-extension-typo"

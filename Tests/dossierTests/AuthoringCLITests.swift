@@ -148,9 +148,11 @@ import Testing
             #expect(text.status == 0)
             #expect(text.stdoutLines == ["added    added/index.html", "changed  a.html", "removed  gone.css"])
             let json = try CLI.run(["diff", "old", "new", "--format", "json"], in: folder)
-            #expect(json.stdout == #"{"added":["added/index.html"],"changed":["a.html"],"removed":["gone.css"]}"# + "\n")
+            #expect(
+                json.stdout
+                    == #"{"added":["added/index.html"],"changed":["a.html"],"moved":[],"removed":["gone.css"],"removedPages":[]}"# + "\n")
             let markdown = try CLI.run(["diff", "old", "new", "--format", "markdown"], in: folder)
-            #expect(markdown.stdout.contains("1 added, 1 changed, 1 removed"))
+            #expect(markdown.stdout.contains("1 added, 1 changed, 0 moved, 1 removed"))
             #expect(markdown.stdout.contains("- `added/index.html`"))
             let same = try CLI.run(["diff", "old", "old"], in: folder)
             #expect(same.stdout == "no changes\n")

@@ -63,9 +63,23 @@ def test_the_report_content_matches_the_schemas():
     ("event", {"title": "X", "date": "2021-07"}),
     ("source", {"title": "X", "publisher": "P", "url": "javascript:alert(1)"}),
     ("page", {"title": "X", "draft": "maybe"}),
+    ("source", {"title": "X", "publisher": "P", "url_status": "gone"}),
+    ("source", {"title": "X", "publisher": "P", "archive_date": "2021"}),
+    ("actor", {"name": "X", "kind": "company", "moved_from": ["Bad_Slug"]}),
+    ("site", {"title": "T", "description": "D", "language": "en", "link_check_skip": ["https://x.example/"]}),
 ])
 def test_the_schemas_reject_invalid_front_matter(kind, front_matter):
     assert list(_schema(kind).iter_errors(front_matter))
+
+
+@pytest.mark.parametrize("kind,front_matter", [
+    ("source", {"title": "X", "publisher": "P", "url": "https://a.example/x", "archive_url": "https://b.example/x",
+                "archive_date": "2021-07-18", "url_status": "dead"}),
+    ("page", {"title": "X", "moved_from": ["old-slug", "older"]}),
+    ("site", {"title": "T", "description": "D", "language": "en", "link_check_skip": ["paywall.example"]}),
+])
+def test_the_schemas_accept_archives_renames_and_skipped_hosts(kind, front_matter):
+    assert not list(_schema(kind).iter_errors(front_matter))
 
 
 def test_norway_stays_a_string_in_yaml_1_2():

@@ -392,6 +392,124 @@ public enum Messages {
         .error("media file cannot be published: \(reason)", at: SourceLocation(path: path, line: 1, column: 1))
     }
 
+    // MARK: Renamed pages and archived copies (issue #20)
+
+    static func invalidFormerSlug(_ slug: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "invalid former slug '\(slug)': a slug is 1 to 80 characters of a-z, 0-9 and '-', starting with a letter or digit",
+            at: location)
+    }
+
+    static func formerSlugIsHome(at location: SourceLocation) -> Diagnostic {
+        .error("'home' cannot be a former slug of a page: the home page's address is the site's root", at: location)
+    }
+
+    /// `path`: the file that has the slug now (the entry's own file when it lists itself).
+    static func formerSlugIsLive(kind: String, slug: String, path: String, own: Bool, at location: SourceLocation) -> Diagnostic {
+        .error(
+            own
+                ? "'\(slug)' is this \(kind)'s own slug: list only the slugs it had before"
+                : "former slug '\(slug)' is the slug of the \(kind) in \(path): one address cannot be both",
+            at: location)
+    }
+
+    static func formerSlugClaimedTwice(kind: String, slug: String, firstPath: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "\(kind) '\(slug)' is already listed as a former slug by \(firstPath): an old address can lead to one page only", at: location)
+    }
+
+    static func linkToFormerSlug(kind: String, slug: String, current: String, at location: SourceLocation) -> Diagnostic {
+        .warning("\(kind) '\(slug)' was renamed '\(current)': link to '\(kind):\(current)'", at: location)
+    }
+
+    static func fieldToFormerSlug(kind: String, slug: String, current: String, at location: SourceLocation) -> Diagnostic {
+        .error("\(kind) '\(slug)' was renamed '\(current)': write '\(current)'", at: location)
+    }
+
+    static func goneWithoutArchive(status: String, at location: SourceLocation) -> Diagnostic {
+        .warning("url_status is '\(status)' but there is no archive_url: readers are left with no copy of the source", at: location)
+    }
+
+    static func archiveDateWithoutArchive(at location: SourceLocation) -> Diagnostic {
+        .warning("archive_date without archive_url: give the archived copy's address too", at: location)
+    }
+
+    static func invalidSkipHost(_ text: String, at location: SourceLocation) -> Diagnostic {
+        .error("invalid host '\(text)' in 'link_check_skip': write a host name such as 'example.org'", at: location)
+    }
+
+    static func brokenExternalLink(_ url: String, problem: String, at location: SourceLocation) -> Diagnostic {
+        .warning("external link '\(url)' is broken: \(problem)", at: location)
+    }
+
+    static func movedExternalLink(_ url: String, to target: String, at location: SourceLocation) -> Diagnostic {
+        .warning("external link '\(url)' has moved permanently to '\(target)': link to the new address", at: location)
+    }
+
+    static func brokenSourceWithoutArchive(at location: SourceLocation) -> Diagnostic {
+        .warning(
+            "this source's url is broken and it has no archive_url: add an archived copy, and 'url_status: dead' if the original is gone",
+            at: location)
+    }
+
+    /// Why an address is broken or skipped (`LinkResult.problem`, its status and transport error).
+    static func linkProblem(_ problem: String?, status: Int?, detail: String?) -> String {
+        switch problem {
+        case "timeout": return "no answer in time"
+        case "connection": return "connection failed" + (detail.map { " (\($0))" } ?? "")
+        case "redirects": return "too many redirects"
+        case "rate-limited": return "the server asks to slow down (429)"
+        case "time-limit": return "not checked within the time limit"
+        case "skipped-host": return "its host is skipped"
+        default:
+            guard let status else { return "no answer" }
+            switch status {
+            case 404: return "not found (404)"
+            case 410: return "gone (410)"
+            case 300..<400: return "redirect without a usable Location (\(status))"
+            case 500..<600: return "server error (\(status))"
+            default: return "HTTP status \(status)"
+            }
+        }
+    }
+
+    /// The last line of `check --external`.
+    public static func externalLinkSummary(
+        checked: Int, broken: Int, redirected: Int, skipped: Int, cached: Int, sourcesWithoutArchive: Int
+    ) -> String {
+        var text =
+            "external links: \(checked) checked (\(cached) from the cache), \(broken) broken, \(redirected) redirected, \(skipped) skipped"
+        if sourcesWithoutArchive > 0 {
+            text +=
+                "; \(sourcesWithoutArchive) \(sourcesWithoutArchive == 1 ? "source has" : "sources have") a broken url and no archive_url"
+        }
+        return text
+    }
+
+    /// `dossier archive`'s lines: YAML to paste under the file's front
+    /// matter, or a comment saying why there is none.
+    public static func archiveFound(path: String, url: String, date: String) -> String {
+        "# \(path)\narchive_url: \(url)\narchive_date: \(date)"
+    }
+
+    public static func archiveNotFound(path: String) -> String {
+        "# \(path): no snapshot in the Internet Archive: save the page there first, if it is still online"
+    }
+
+    public static func archiveLookupFailed(path: String, reason: String) -> String {
+        "# \(path): the Internet Archive could not be asked: \(reason)"
+    }
+
+    public static func archiveSummary(found: Int, of total: Int) -> String {
+        "# \(found) of \(total) sources without archive_url have a snapshot: add the lines above to their front matter"
+    }
+
+    public static let badLinkTimes = "--timeout and --time-limit must be positive numbers of seconds"
+
+    public static func cannotSaveLinkCache(_ reason: String) -> String {
+        "warning: cannot save the external link cache: \(reason)"
+    }
+
     // MARK: Command line (printed by `dossier`, not diagnostics of a file)
 
     /// "1 warning", "2 errors".

@@ -54,6 +54,14 @@ struct FieldReader {
 
     // MARK: - Typed reads
 
+    /// Whether the field is written at all, even with a value that is wrong.
+    func has(_ name: String) -> Bool { fields[name] != nil }
+
+    /// Where a field's value is written, when the field is.
+    func valueLocation(_ name: String) -> SourceLocation? {
+        fields[name].map { location(of: $0.value) }
+    }
+
     mutating func string(_ name: String, required: Bool = false) -> String? {
         guard let node = value(name, required: required) else { return nil }
         guard case .scalar(let text, _, _) = node else {

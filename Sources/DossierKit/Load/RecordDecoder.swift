@@ -3,19 +3,22 @@
 enum RecordDecoder {
     /// Fields of each kind, in the order of the format's tables.
     static let fields: [Kind: [String]] = [
-        .actor: ["name", "kind", "role", "countries", "affiliations", "aliases", "summary", "updates", "draft"],
-        .country: ["name", "code", "region", "summary", "draft"],
+        .actor: ["name", "kind", "role", "countries", "affiliations", "aliases", "summary", "updates", "draft", "moved_from"],
+        .country: ["name", "code", "region", "summary", "draft", "moved_from"],
         .event: [
-            "title", "date", "end_date", "actors", "countries", "sources", "status", "summary", "updates", "draft",
+            "title", "date", "end_date", "actors", "countries", "sources", "status", "summary", "updates", "draft", "moved_from",
         ],
         .source: [
-            "title", "publisher", "date", "kind", "url", "archive_url", "accessed", "language", "authors", "draft",
+            "title", "publisher", "date", "kind", "url", "archive_url", "archive_date", "url_status", "accessed", "language",
+            "authors", "draft", "moved_from",
         ],
-        .page: ["title", "summary", "draft"],
-        .media: ["file", "title", "alt", "credit", "caption", "date", "source", "license", "summary", "draft"],
+        .page: ["title", "summary", "draft", "moved_from"],
+        .media: ["file", "title", "alt", "credit", "caption", "date", "source", "license", "summary", "draft", "moved_from"],
     ]
 
-    static let siteFields = ["title", "description", "language", "base_url", "author", "license", "license_url", "feed_entries"]
+    static let siteFields = [
+        "title", "description", "language", "base_url", "author", "license", "license_url", "feed_entries", "link_check_skip",
+    ]
 
     /// The entry a file describes, or nil when a required field is missing
     /// or wrong (the reasons are in `diagnostics`).
@@ -40,6 +43,7 @@ enum RecordDecoder {
         let title = reader.string(titleField, required: true)
         let summary = reader.string("summary")
         let draft = reader.bool("draft")
+        let movedFrom = formerSlugs(file.kind, &reader)
         let details: Details?
         switch file.kind {
         case .actor: details = actor(&reader)
@@ -52,6 +56,12 @@ enum RecordDecoder {
         reader.reportUnknownFields()
         let links = bodyReferences(outline.links, &reader)
         let citations = citationGroups(outline.citations)
+        let externalLinks =
+            sourceLinks(details, &reader)
+            + outline.links.compactMap { link -> ExternalLink? in
+                guard isWebAddress(link.destination) else { return nil }
+                return ExternalLink(url: link.destination, role: .body, location: link.location)
+            }
         let hasErrors = reader.diagnostics.hasErrors
         diagnostics.append(contentsOf: reader.diagnostics)
         for notice in outline.notices {
@@ -66,7 +76,8 @@ enum RecordDecoder {
         }
         return Entry(
             kind: file.kind, slug: file.slug, path: file.path, title: title, summary: summary, draft: draft,
-            details: details, body: split.body, links: links, citations: citations, headingIDs: outline.headingIDs)
+            details: details, body: split.body, links: links, citations: citations, headingIDs: outline.headingIDs,
+            movedFrom: movedFrom, externalLinks: externalLinks)
     }
 
     static func site(yaml: String, path: String, _ diagnostics: inout Diagnostics) -> SiteSettings? {
@@ -81,13 +92,22 @@ enum RecordDecoder {
         let license = reader.string("license")
         let licenseURL = reader.url("license_url")
         let feedEntries = reader.integer("feed_entries", in: 1...10_000)
+        var skipHosts: [String] = []
+        for item in reader.list("link_check_skip") {
+            let host = item.text.lowercased()
+            if host.range(of: #"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$"#, options: .regularExpression) != nil {
+                skipHosts.append(host)
+            } else {
+                reader.appendDiagnostic(Messages.invalidSkipHost(item.text, at: item.location))
+            }
+        }
         reader.reportUnknownFields()
         let hasErrors = reader.diagnostics.hasErrors
         diagnostics.append(contentsOf: reader.diagnostics)
         guard let title, let description, let language, !hasErrors else { return nil }
         return SiteSettings(
             title: title, description: description, language: language, baseURL: baseURL, author: author, license: license,
-            licenseURL: licenseURL, feedEntries: feedEntries ?? SiteSettings.defaultFeedEntries)
+            licenseURL: licenseURL, feedEntries: feedEntries ?? SiteSettings.defaultFeedEntries, linkCheckSkip: skipHosts)
     }
 
     private static func actor(_ reader: inout FieldReader) -> Details? {
@@ -140,14 +160,59 @@ enum RecordDecoder {
         let kind: SourceKind? = reader.choice("kind")
         let url = reader.url("url")
         let archiveURL = reader.url("archive_url")
+        let archiveDate = reader.date("archive_date", dayOnly: true)
+        let urlStatus: URLStatus? = reader.choice("url_status")
         let accessed = reader.date("accessed", dayOnly: true)
         let language = reader.language("language")
         let authors = reader.list("authors").map(\.text)
+        // An archive_url given but invalid is already an error: no second word on it.
+        if archiveURL == nil, !reader.has("archive_url") {
+            if let urlStatus, urlStatus.isGone {
+                reader.appendAtField("url_status") { Messages.goneWithoutArchive(status: urlStatus.rawValue, at: $0) }
+            }
+            if archiveDate != nil { reader.appendAtField("archive_date") { Messages.archiveDateWithoutArchive(at: $0) } }
+        }
         guard let publisher else { return nil }
         return .source(
             SourceDetails(
                 publisher: publisher, date: date, sourceKind: kind ?? .article, url: url, archiveURL: archiveURL,
-                accessed: accessed, language: language, authors: authors))
+                accessed: accessed, language: language, authors: authors, archiveDate: archiveDate,
+                urlStatus: urlStatus ?? .live))
+    }
+
+    /// A source's `url` and `archive_url`, where they are written.
+    private static func sourceLinks(_ details: Details?, _ reader: inout FieldReader) -> [ExternalLink] {
+        guard case .source(let source)? = details else { return [] }
+        var links: [ExternalLink] = []
+        if let url = source.url, let at = reader.valueLocation("url") {
+            links.append(ExternalLink(url: url, role: .sourceURL, location: at))
+        }
+        if let url = source.archiveURL, let at = reader.valueLocation("archive_url") {
+            links.append(ExternalLink(url: url, role: .archiveURL, location: at))
+        }
+        return links
+    }
+
+    /// An absolute `http` or `https` address (a body link the external check follows).
+    static func isWebAddress(_ text: String) -> Bool {
+        let lower = text.prefix(8).lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
+    }
+
+    /// `moved_from`: former slugs of the same kind, each a valid slug. Whether
+    /// one is live or claimed twice is judged on the whole report (`Validator`).
+    private static func formerSlugs(_ kind: Kind, _ reader: inout FieldReader) -> [FormerSlug] {
+        var result: [FormerSlug] = []
+        for item in reader.list("moved_from") {
+            if !Slug.isValid(item.text) {
+                reader.appendDiagnostic(Messages.invalidFormerSlug(item.text, at: item.location))
+            } else if PageKey(kind, item.text) == Addresses.homePage {
+                reader.appendDiagnostic(Messages.formerSlugIsHome(at: item.location))
+            } else {
+                result.append(FormerSlug(slug: item.text, location: item.location))
+            }
+        }
+        return result
     }
 
     /// Each cited key becomes a reference to a source, checked like any other.

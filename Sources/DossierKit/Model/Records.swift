@@ -10,6 +10,8 @@ public struct SiteSettings: Sendable, Equatable {
     public var licenseURL: String? = nil
     /// How many of the newest events the Atom feed holds (`feed_entries`).
     public var feedEntries: Int = SiteSettings.defaultFeedEntries
+    /// Hosts `check --external` does not ask (`link_check_skip`); their subdomains too.
+    public var linkCheckSkip: [String] = []
 
     public static let defaultFeedEntries = 50
 }
@@ -31,6 +33,15 @@ public enum EventStatus: String, CaseIterable, Sendable {
 
 public enum SourceKind: String, CaseIterable, Sendable {
     case article, report, statement, dataset, filing, other
+}
+
+/// Whether a source's original can still be read: Wikipedia's `url-status`
+/// values, so that editors who know them need learn nothing new.
+public enum URLStatus: String, CaseIterable, Sendable {
+    case live, dead, unfit
+
+    /// The original is no longer to be followed: the archived copy comes first.
+    public var isGone: Bool { self != .live }
 }
 
 /// The fields only an actor has.
@@ -70,6 +81,38 @@ public struct SourceDetails: Sendable, Equatable {
     public var accessed: PartialDate?
     public var language: String?
     public var authors: [String]
+    public var archiveDate: PartialDate? = nil
+    public var urlStatus: URLStatus = .live
+}
+
+/// An `http(s)` address the report links to, where it is written: what
+/// `dossier check --external` checks.
+public struct ExternalLink: Sendable, Hashable {
+    public enum Role: Sendable, Hashable {
+        /// A source's `url`, its `archive_url`, or a link in a body.
+        case sourceURL, archiveURL, body
+    }
+
+    public let url: String
+    public let role: Role
+    public let location: SourceLocation
+
+    public init(url: String, role: Role, location: SourceLocation) {
+        self.url = url
+        self.role = role
+        self.location = location
+    }
+}
+
+/// A slug an entry had before it was renamed (`moved_from`), with where it is written.
+public struct FormerSlug: Sendable, Hashable {
+    public let slug: String
+    public let location: SourceLocation
+
+    public init(slug: String, location: SourceLocation) {
+        self.slug = slug
+        self.location = location
+    }
 }
 
 /// The kind-specific part of an entry.
@@ -102,13 +145,18 @@ public final class Entry: Sendable {
     public let citations: [CitationGroup]
     /// Ids of the body's headings, in order.
     public let headingIDs: [String]
+    /// The slugs the entry had before (`moved_from`): each old address gets a redirect page.
+    public let movedFrom: [FormerSlug]
+    /// Its `http(s)` links, in field order then body order (`check --external`).
+    public let externalLinks: [ExternalLink]
     /// Where the entry's page is in the site (`Addresses.page`), made once:
     /// every link to the entry, on every page listing it, starts from it.
     public let pagePath: String
 
     public init(
         kind: Kind, slug: String, path: String, title: String, summary: String?, draft: Bool, details: Details,
-        body: MarkdownBody, links: [Reference], citations: [CitationGroup] = [], headingIDs: [String]
+        body: MarkdownBody, links: [Reference], citations: [CitationGroup] = [], headingIDs: [String],
+        movedFrom: [FormerSlug] = [], externalLinks: [ExternalLink] = []
     ) {
         self.kind = kind
         self.slug = slug
@@ -121,6 +169,8 @@ public final class Entry: Sendable {
         self.links = links
         self.citations = citations
         self.headingIDs = headingIDs
+        self.movedFrom = movedFrom
+        self.externalLinks = externalLinks
         pagePath = Addresses.page(PageKey(kind, slug))
     }
 

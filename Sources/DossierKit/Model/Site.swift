@@ -6,6 +6,10 @@ public struct Site: Sendable {
     /// Entries of each kind in display order (events by date, others by title).
     public let ordered: [Kind: [Entry]]
     public let relations: Relations
+    /// Former addresses (`moved_from`) → the entry now there. Validation
+    /// refuses a former slug that is live or claimed twice; should one be
+    /// here anyway, the entry first by path keeps it.
+    public let moved: [PageKey: Entry]
 
     public init(settings: SiteSettings, entries: [Entry]) {
         self.settings = settings
@@ -18,6 +22,14 @@ public struct Site: Sendable {
         }
         self.ordered = ordered
         self.relations = Relations(ordered: ordered)
+        var moved: [PageKey: Entry] = [:]
+        for entry in entries.sorted(by: { $0.path < $1.path }) {
+            for former in entry.movedFrom {
+                let key = PageKey(entry.kind, former.slug)
+                if byKey[key] == nil, moved[key] == nil { moved[key] = entry }
+            }
+        }
+        self.moved = moved
     }
 
     public func entries(of kind: Kind) -> [Entry] { ordered[kind] ?? [] }

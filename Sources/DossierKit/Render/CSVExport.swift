@@ -61,7 +61,8 @@ enum CSVExport {
                 ("publisher", { $0.publisher ?? "" }), ("date", { $0.date ?? "" }), ("source_kind", { $0.sourceKind ?? "" }),
                 ("source_url", { $0.sourceURL ?? "" }), ("archive_url", { $0.archiveURL ?? "" }),
                 ("accessed", { $0.accessed ?? "" }), ("language", { $0.language ?? "" }),
-                ("authors", { list($0.authors) }),
+                ("authors", { list($0.authors) }), ("archive_date", { $0.archiveDate ?? "" }),
+                ("url_status", { $0.urlStatus ?? "" }),
             ]
         case .page:
             return common

@@ -19,6 +19,7 @@ struct DataExport: Encodable, Sendable {
         let date: String?, endDate: String?, status: String?, actors: [String]?, sources: [String]?
         let publisher: String?, sourceKind: String?, sourceURL: String?, archiveURL: String?, accessed: String?
         let language: String?, authors: [String]?
+        let archiveDate: String?, urlStatus: String?
         let updates: [UpdateData]?
         /// Media: the published file (an image's default variant), its type and size.
         var file: String? = nil, mediaType: String? = nil, width: Int? = nil, height: Int? = nil
@@ -128,6 +129,7 @@ struct DataExport: Encodable, Sendable {
             out.member("affiliations", entity.affiliations)
             out.member("aliases", entity.aliases)
             out.member("alt", entity.alt)
+            out.member("archiveDate", entity.archiveDate)
             out.member("archiveURL", entity.archiveURL)
             out.member("authors", entity.authors)
             out.member("caption", entity.caption)
@@ -161,6 +163,7 @@ struct DataExport: Encodable, Sendable {
                 }
             }
             out.member("url", entity.url)
+            out.member("urlStatus", entity.urlStatus)
             out.member("width", entity.width)
         }
     }
@@ -179,7 +182,8 @@ struct DataExport: Encodable, Sendable {
             sources: event != nil || !entry.sources.isEmpty ? slugs(entry.sources) : nil, publisher: source?.publisher,
             sourceKind: source?.sourceKind.rawValue,
             sourceURL: source?.url, archiveURL: source?.archiveURL, accessed: source?.accessed?.description,
-            language: source?.language, authors: source?.authors, updates: updates)
+            language: source?.language, authors: source?.authors, archiveDate: source?.archiveDate?.description,
+            urlStatus: source?.urlStatus.rawValue, updates: updates)
         if let media {
             let variants = MediaRules.variants(slug: entry.slug, media: media)
             entity.file = MediaRules.defaultVariant(of: variants)?.path ?? MediaRules.documentPath(slug: entry.slug)

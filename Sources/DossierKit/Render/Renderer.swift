@@ -17,8 +17,12 @@ struct Renderer: Sendable {
     /// between rebuilds); a new cache when nil.
     var partials: PartialCache? = nil
 
+    /// The theme's page at a former address: it sends readers on to the entry's page.
+    static let movedTemplate = "moved"
+
     /// Every page of the site, in a fixed order.
     func jobs() -> [PageJob] {
+        var movedJobs: [PageJob] = []
         var jobs: [PageJob] = [PageJob(path: Addresses.home, template: "home", key: nil) { $0.home(path: Addresses.home) }]
         for kind in Kind.allCases {
             let indexPath = Addresses.index(kind)
@@ -37,7 +41,15 @@ struct Renderer: Sendable {
                         }
                     })
             }
+            // Former addresses (`moved_from`): keyed by the entry they lead
+            // to, so that `serve` renders them again when its title changes.
+            for (former, entry) in site.moved where former.kind == kind {
+                let path = Addresses.page(former)
+                movedJobs.append(
+                    PageJob(path: path, template: Self.movedTemplate, key: entry.key) { $0.movedPage(to: entry, path: path) })
+            }
         }
+        jobs += movedJobs.sorted { $0.path < $1.path }
         jobs.append(PageJob(path: ViewBuilder.timelinePath, template: "timeline", key: nil) { $0.timeline(path: ViewBuilder.timelinePath) })
         jobs.append(
             PageJob(path: ViewBuilder.relationsPath, template: "relations", key: nil) {
@@ -55,7 +67,9 @@ struct Renderer: Sendable {
     /// sitemap and robots.txt, as tasks that can run on any core.
     func dataTasks(pagePaths: [String]) -> [@Sendable () -> [(path: String, bytes: [UInt8])]] {
         let site = site
-        let pages = pagePaths.filter { $0 != ViewBuilder.notFoundPath }
+        // Redirect pages are no pages of the report: not in the sitemap.
+        let moved = Set(site.moved.keys.map(Addresses.page))
+        let pages = pagePaths.filter { $0 != ViewBuilder.notFoundPath && !moved.contains($0) }
         return [
             {
                 let export = DataExport(site: site)
@@ -130,9 +144,11 @@ struct Renderer: Sendable {
         return Markdown.html(
             of: entry.body.text, reservedIDs: Sections.ids(for: entry.kind),
             rewrite: { destination in
-                guard let (kind, slug, fragment) = Reference.parse(destination: destination), site[PageKey(kind, slug)] != nil
+                // A former slug (`moved_from`) leads to the entry's page, not its redirect.
+                guard let (kind, slug, fragment) = Reference.parse(destination: destination),
+                    let target = site[PageKey(kind, slug)] ?? site.moved[PageKey(kind, slug)]
                 else { return nil }
-                let url = Addresses.relative(from: path, to: Addresses.page(PageKey(kind, slug)))
+                let url = Addresses.relative(from: path, to: target.pagePath)
                 return fragment.map { url + "#" + $0 } ?? url
             },
             cite: { group in

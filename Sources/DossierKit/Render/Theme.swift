@@ -7,7 +7,7 @@ import Mustache
 public struct Theme: Sendable {
     /// Templates every theme must have: one per page kind and index.
     static let required =
-        ["home", "actor", "country", "event", "source", "page", "media", "timeline", "relations", "search", "404"]
+        ["home", "actor", "country", "event", "source", "page", "media", "timeline", "relations", "search", "404", Renderer.movedTemplate]
         + Kind.allCases.map(\.indexTemplate) + ViewBuilder.Item.all + [
             ViewBuilder.figure, ViewBuilder.head, ViewBuilder.header, ViewBuilder.footer, ViewBuilder.citationMarker,
             ViewBuilder.sourceList,

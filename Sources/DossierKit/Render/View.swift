@@ -49,6 +49,9 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral {
         let title: String, url: String, kindLabel: String, summary: String?
         var date: String?, datetime: String?, status: String?, statusLabel: String?
         var detail: String?, publisher: String?, externalURL: String?, archiveURL: String?
+        /// A source's original when its `url_status` is `dead` or `unfit`
+        /// (`externalURL` is then absent, so the archived copy comes first).
+        var originalDead: String?, originalUnfit: String?
 
         init(title: String, url: String, kindLabel: String, summary: String?) {
             self.title = title
@@ -72,6 +75,8 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral {
             case "publisher": value = publisher
             case "externalURL": value = externalURL
             case "archiveURL": value = archiveURL
+            case "originalDead": value = originalDead
+            case "originalUnfit": value = originalUnfit
             default: return nil
             }
             return value.map { $0 as Any } ?? false

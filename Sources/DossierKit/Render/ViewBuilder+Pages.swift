@@ -63,8 +63,17 @@ extension ViewBuilder {
         view["publisher"] = source.publisher
         view["kindLabel"] = Labels.sourceKind(source.sourceKind)
         if let date = source.date { view["date"] = date.display }
-        if let url = source.url { view["url"] = url }
+        // A gone original (`url_status`) comes after the archived copy, as
+        // `originalDead` or `originalUnfit`, and `url` is left out.
+        if let url = source.url {
+            switch source.urlStatus {
+            case .live: view["url"] = url
+            case .dead: view["originalDead"] = url
+            case .unfit: view["originalUnfit"] = url
+            }
+        }
         if let archive = source.archiveURL { view["archiveURL"] = archive }
+        if let archiveDate = source.archiveDate { view["archiveDate"] = archiveDate.display }
         if let accessed = source.accessed { view["accessed"] = accessed.display }
         if let language = source.language { view["sourceLanguage"] = language }
         if !source.authors.isEmpty { view["authors"] = source.authors.joined(separator: ", ") }

@@ -68,6 +68,18 @@ extension ViewBuilder {
         return view
     }
 
+    /// The page at a former address of `entry` (`moved_from`): the theme
+    /// sends readers on with a refresh, a canonical link and a visible link.
+    /// Only the site's values and the target: it has no header or footer.
+    func movedPage(to entry: Entry, path: String) -> View {
+        var view = siteValues(root: Addresses.root(from: path))
+        let url = Addresses.relative(from: path, to: entry.pagePath)
+        view["title"] = entry.title
+        view["url"] = url
+        view["canonicalURL"] = site.settings.baseURL.map { Addresses.absolute(entry.pagePath, base: $0) } ?? url
+        return view
+    }
+
     /// The 404 page is served at any address, so its links are absolute
     /// when the site has a `base_url` and root-relative otherwise.
     func notFound() -> View {

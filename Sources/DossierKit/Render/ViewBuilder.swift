@@ -137,8 +137,12 @@ final class ViewBuilder: @unchecked Sendable {
             link.detail = source.publisher
             link.publisher = source.publisher
             link.date = source.date?.display
-            link.externalURL = source.url
             link.archiveURL = source.archiveURL
+            switch source.urlStatus {
+            case .live: link.externalURL = source.url
+            case .dead: link.originalDead = source.url
+            case .unfit: link.originalUnfit = source.url
+            }
         }
         return View(link: link)
     }

@@ -9,6 +9,7 @@ struct Validator {
     func validate(_ diagnostics: inout Diagnostics) -> Site? {
         let entries = uniqueEntries(&diagnostics)
         checkCountryCodes(entries, &diagnostics)
+        let moved = formerAddresses(entries, &diagnostics)
         // The references are checked on one core while the `Site` (sorted
         // entries, relations) is built on the other.
         let references = Mutex(Diagnostics())
@@ -16,7 +17,7 @@ struct Validator {
         let published = entries.filter { includeDrafts || !$0.draft }
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                let found = checkReferences(entries)
+                let found = checkReferences(entries, moved: moved)
                 references.withLock { $0 = found }
             } else if let settings = content.settings {
                 let site = Site(settings: settings, entries: published)
@@ -48,7 +49,7 @@ struct Validator {
     }
 
     /// Every reference of every entry, and those of files that could not be typed.
-    private func checkReferences(_ entries: [Entry]) -> Diagnostics {
+    private func checkReferences(_ entries: [Entry], moved: [PageKey: Entry]) -> Diagnostics {
         var diagnostics = Diagnostics()
         var byKey: [PageKey: Entry] = [:]
         for entry in entries { byKey[entry.key] = entry }
@@ -66,10 +67,12 @@ struct Validator {
         }
         for entry in entries {
             entry.forEachReference { reference in
-                check(reference, from: entry, byKey: byKey, slugs: slugs, &diagnostics)
+                check(reference, from: entry, byKey: byKey, moved: moved, slugs: slugs, &diagnostics)
             }
         }
-        for reference in content.uncheckedReferences where !content.knownKeys.contains(PageKey(reference.kind, reference.slug)) {
+        for reference in content.uncheckedReferences {
+            let key = PageKey(reference.kind, reference.slug)
+            guard !content.knownKeys.contains(key), moved[key] == nil else { continue }
             diagnostics.append(
                 Messages.unknownReference(
                     kind: reference.kind.rawValue, slug: reference.slug,
@@ -104,13 +107,15 @@ struct Validator {
     }
 
     private func check(
-        _ reference: Reference, from entry: Entry, byKey: [PageKey: Entry], slugs: (Kind) -> [String],
+        _ reference: Reference, from entry: Entry, byKey: [PageKey: Entry], moved: [PageKey: Entry], slugs: (Kind) -> [String],
         _ diagnostics: inout Diagnostics
     ) {
         let key = PageKey(reference.kind, reference.slug)
         // An entry's key is always a known one: one look-up for the usual case.
         guard let target = byKey[key] else {
-            if !content.knownKeys.contains(key) {
+            if let renamed = moved[key] {
+                checkFormer(reference, renamed: renamed, from: entry, &diagnostics)
+            } else if !content.knownKeys.contains(key) {
                 diagnostics.append(
                     Messages.unknownReference(
                         kind: reference.kind.rawValue, slug: reference.slug,
@@ -126,6 +131,46 @@ struct Validator {
         }
     }
 
+    /// A reference to a former slug: a body link still leads to the page
+    /// (a warning names the new slug); a front-matter list or a citation must name the
+    /// current slug, since relations are made from current slugs only.
+    private func checkFormer(_ reference: Reference, renamed target: Entry, from entry: Entry, _ diagnostics: inout Diagnostics) {
+        let kind = reference.kind.rawValue
+        if case .body = reference.origin {
+            diagnostics.append(Messages.linkToFormerSlug(kind: kind, slug: reference.slug, current: target.slug, at: reference.location))
+        } else {
+            diagnostics.append(Messages.fieldToFormerSlug(kind: kind, slug: reference.slug, current: target.slug, at: reference.location))
+        }
+        if target.draft, !entry.draft, !includeDrafts {
+            diagnostics.append(Messages.referenceToDraft(kind: kind, slug: target.slug, at: reference.location))
+        }
+    }
+
+    /// `moved_from`: each former address leads to one entry and is no file's
+    /// address (a draft's included: publishing it would make two pages
+    /// claim one address). Returns former address → entry, drafts included.
+    private func formerAddresses(_ entries: [Entry], _ diagnostics: inout Diagnostics) -> [PageKey: Entry] {
+        var claimed: [PageKey: Entry] = [:]
+        for entry in entries {
+            for former in entry.movedFrom {
+                let key = PageKey(entry.kind, former.slug)
+                if content.knownKeys.contains(key) {
+                    let path = content.paths[key]?.sorted().first ?? entry.path
+                    diagnostics.append(
+                        Messages.formerSlugIsLive(
+                            kind: entry.kind.rawValue, slug: former.slug, path: path, own: key == entry.key, at: former.location))
+                } else if let first = claimed[key] {
+                    diagnostics.append(
+                        Messages.formerSlugClaimedTwice(
+                            kind: entry.kind.rawValue, slug: former.slug, firstPath: first.path, at: former.location))
+                } else {
+                    claimed[key] = entry
+                }
+            }
+        }
+        return claimed
+    }
+
     /// A `#fragment` must name a heading of the target's body or a section
     /// the target's page shows; judged on the published site.
     private func checkFragments(in site: Site, _ diagnostics: inout Diagnostics) {
@@ -136,7 +181,8 @@ struct Validator {
         for entry in linking.sorted(by: { $0.path < $1.path }) {
             for reference in entry.links {
                 guard let fragment = reference.fragment, !fragment.isEmpty,
-                    let target = site[PageKey(reference.kind, reference.slug)], !target.headingIDs.contains(fragment)
+                    let target = site[PageKey(reference.kind, reference.slug)] ?? site.moved[PageKey(reference.kind, reference.slug)],
+                    !target.headingIDs.contains(fragment)
                 else { continue }
                 let shown = sections[target.key] ?? Sections.present(on: target, in: site)
                 sections[target.key] = shown
