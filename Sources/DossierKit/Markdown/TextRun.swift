@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// The text nodes and line breaks next to each other in one inline
 /// container, read as one text: cmark cuts `[@a, p. 4]` into several nodes
@@ -17,6 +18,14 @@ struct TextRun {
     }
 
     init?(startingAt node: OpaquePointer) {
+        // Most runs hold no `[`: looked for in place, before any copy.
+        var probe: OpaquePointer? = node
+        var bracket = false
+        while let each = probe, Self.continues(each), !bracket {
+            if let literal = cmark_node_get_literal(each), strchr(literal, 0x5B) != nil { bracket = true }
+            probe = cmark_node_next(each)
+        }
+        guard bracket else { return nil }
         var nodes: [OpaquePointer] = []
         var text: [UInt8] = []
         var current: OpaquePointer? = node
@@ -29,8 +38,6 @@ struct TextRun {
             }
             current = cmark_node_next(each)
         }
-        // Most runs hold no `[`: no further look.
-        guard text.contains(UInt8(ascii: "[")) else { return nil }
         groups = CitationSyntax.groups(in: text)
         footnotes = CitationSyntax.footnotes(in: text)
         guard !groups.isEmpty || !footnotes.isEmpty else { return nil }
