@@ -16,6 +16,8 @@ extension ViewBuilder {
         view["pages"] = site.entries(of: .page).filter { $0.key != Addresses.homePage }.map { link(to: $0, from: path) }
         if let intro = site[Addresses.homePage] {
             view["introHTML"] = renderBody(intro, path)
+            // The introduction's citations lead to its numbered sources, here.
+            view["sourceList"] = sourceList(intro, path: path)
             view["linkedFromHTML"] = items(site.relations.linkedFromEntries(intro.key), partial: Item.linkedFrom, from: path)
         }
         view["timelineSVG"] = timelineSVG(
