@@ -93,6 +93,76 @@ private func marks(_ tree: SVGTree) -> [SVGTree.Element] {
     tree.elements.filter { $0.ancestors.contains("a") && ($0.name == "rect" || $0.name == "circle") }
 }
 
+/// Each label's lines: a `<text>`'s own text, or its `<tspan>`s'.
+private func labelLines(_ tree: SVGTree) -> [[String]] {
+    var labels: [[String]] = []
+    for element in tree.elements {
+        if element.name == "text" { labels.append(element.text.isEmpty ? [] : [element.text]) }
+        if element.name == "tspan", !labels.isEmpty { labels[labels.count - 1].append(element.text) }
+    }
+    return labels
+}
+
+/// The viewBox as numbers.
+private func viewBox(_ tree: SVGTree) -> [Double] {
+    (tree.elements.first?.attributes["viewBox"] ?? "").split(separator: " ").compactMap { Double($0) }
+}
+
+/// Labels whose glyphs, as `TextWidth` estimates them at the picture's font size, reach past the
+/// viewBox: each line from its anchor, its baseline and its `dy`, turned by the text's rotate().
+private func labelsOutside(_ svg: String, fontSize: Double) -> [String] {
+    let tree = SVGTree(svg)
+    let box = viewBox(tree)
+    guard box.count == 4 else { return ["no viewBox"] }
+    var outside: [String] = []
+    for (index, element) in tree.elements.enumerated() where element.name == "text" {
+        let x = Double(element.attributes["x"] ?? "") ?? .nan, y = Double(element.attributes["y"] ?? "") ?? .nan
+        let bold =
+            element.ancestors.contains("a") && element.attributes["class"] == "rel-label"
+            && tree.elements[..<index].last { $0.name == "a" }?.attributes["class"]?.contains("rel-center") == true
+        var lines: [(text: String, dy: Double)] = element.text.isEmpty ? [] : [(element.text, 0)]
+        for tspan in tree.elements[(index + 1)...].prefix(while: { $0.name == "tspan" }) {
+            let dy = Double((tspan.attributes["dy"] ?? "0").replacingOccurrences(of: "em", with: "")) ?? .nan
+            lines.append((tspan.text, dy))
+        }
+        // How far a line's glyphs reach above and below its baseline, in ems.
+        let (above, below): (Double, Double) =
+            switch element.attributes["dominant-baseline"] {
+            case "central": (0.6, 0.6)
+            case "hanging": (0.1, 1.2)
+            default: (1, 0.3)
+            }
+        var corners: [(Double, Double)] = []
+        var baseline = y
+        for line in lines {
+            baseline += line.dy * fontSize
+            let width = TextWidth.of(line.text, fontSize: fontSize, bold: bold)
+            let left =
+                switch element.attributes["text-anchor"] {
+                case "end": x - width
+                case "middle": x - width / 2
+                default: x
+                }
+            for cx in [left, left + width] {
+                for cy in [baseline - above * fontSize, baseline + below * fontSize] { corners.append((cx, cy)) }
+            }
+        }
+        if let transform = element.attributes["transform"] {
+            let numbers = transform.dropFirst("rotate(".count).dropLast().split(separator: " ").compactMap { Double($0) }
+            let angle = numbers[0] * Double.pi / 180, (ox, oy) = (numbers[1], numbers[2])
+            corners = corners.map { px, py in
+                (ox + (px - ox) * cos(angle) - (py - oy) * sin(angle), oy + (px - ox) * sin(angle) + (py - oy) * cos(angle))
+            }
+        }
+        // The halo of the label (charts.css) is drawn 1.5 units round the glyphs.
+        let inside = corners.allSatisfy { cx, cy in
+            cx - 1.5 >= box[0] && cx + 1.5 <= box[0] + box[2] && cy - 1.5 >= box[1] && cy + 1.5 <= box[1] + box[3]
+        }
+        if !inside { outside.append(lines.map(\.text).joined(separator: " / ")) }
+    }
+    return outside
+}
+
 private let hostile = #"<script>alert("x")</script>' onload='evil()' & <img src=x onerror=alert(1)>"#
 private let hostileURL = #"../x/"><script>alert(1)</script>?a=1&b='2'"#
 
@@ -148,7 +218,10 @@ private func expectTidyNumbers(_ svg: String, sourceLocation: Testing.SourceLoca
         #expect(tree.all("desc").first?.attributes["id"] == "tl-desc")
         #expect(tree.elements.allSatisfy { $0.attributes["style"] == nil && $0.attributes["xlink:href"] == nil })
         let legend = tree.all("text").filter { $0.attributes["class"] == "tl-legend-label" }.map(\.text)
-        #expect(legend == ["Confirmed", "Denied"])
+        #expect(legend == ["Confirmed", "Denied", Labels.vagueDate])
+        let dated = SVGTree(timeline([item("2020-01-02", url: "a.html"), item("2020", to: "2021", url: "b.html")]))
+        let datedLegend = dated.all("text").filter { $0.attributes["class"] == "tl-legend-label" }.map(\.text)
+        #expect(datedLegend == ["Confirmed"], "no vague date, no legend entry for one")
     }
 
     @Test func everyItemIsOneLinkToItsPage() {
@@ -176,17 +249,46 @@ private func expectTidyNumbers(_ svg: String, sourceLocation: Testing.SourceLoca
         let tops = Dictionary(uniqueKeysWithValues: zip(links, marks(tree).map(top)))
         let overlapping = ["year.html", "month.html", "day.html", "range.html"].map { tops[$0]! }
         #expect(Set(overlapping).count == 4, "\(tops)")
-        #expect(tops["later.html"] == tops["year.html"], "a later item reuses the first row")
+        #expect(tops["later.html"] == tops["range.html"], "a later item reuses the first row")
     }
 
-    @Test func barsSpanTheirPeriod() throws {
-        let tree = SVGTree(timeline([item("2020", url: "y.html"), item("2021-02", url: "m.html"), item("2021-08-08", url: "d.html")]))
-        let shapes = marks(tree)
-        let year = try #require(Double(shapes[0].attributes["width"] ?? ""))
-        let month = try #require(Double(shapes[1].attributes["width"] ?? ""))
-        #expect(year == (720 - 2 * 28) / 2)
-        #expect(abs(month - year / 12) <= 0.1)
-        #expect(shapes[2].name == "circle", "a day is a dot")
+    @Test func vagueDatesAreLightBandsBelowTheDatedMarks() throws {
+        let tree = SVGTree(
+            timeline([
+                item("2020", url: "y.html"), item("2021-02", url: "m.html", status: "alleged"), item("2021-08-08", url: "d.html"),
+                item("2020-03", to: "2020-09", url: "r.html"),
+            ]))
+        let hrefs = tree.all("a").map { $0.attributes["href"]! }
+        let shapes = Dictionary(uniqueKeysWithValues: zip(hrefs, marks(tree)))
+        let year = try #require(shapes["y.html"]), month = try #require(shapes["m.html"])
+        let day = try #require(shapes["d.html"]), range = try #require(shapes["r.html"])
+        // A year-only date is a band over the year, not a solid bar: its own class, thinner.
+        #expect(year.name == "rect" && year.attributes["class"] == "tl-vague tl-confirmed")
+        #expect(month.attributes["class"] == "tl-vague tl-alleged")
+        let yearWidth: Double = try #require(Double(year.attributes["width"] ?? ""))
+        let monthWidth: Double = try #require(Double(month.attributes["width"] ?? ""))
+        let drawn: Double = 720 - 2 * 28
+        #expect(yearWidth == drawn / 2)
+        #expect(abs(monthWidth - drawn / 24) <= 0.1)
+        let bandHeight = try #require(Double(year.attributes["height"] ?? ""))
+        let barHeight = try #require(Double(range.attributes["height"] ?? ""))
+        #expect(bandHeight < barHeight)
+        // A real span keeps its solid bar; a day is a dot.
+        #expect(range.name == "rect" && range.attributes["class"] == "tl-mark tl-confirmed")
+        #expect(day.name == "circle" && day.attributes["class"] == "tl-mark tl-confirmed")
+        // The bands lie under every dated mark, above the axis.
+        #expect(min(top(year), top(month)) >= max(top(day) + 12, top(range) + barHeight))
+        let axis = try #require(tree.all("line").first { $0.attributes["class"] == "tl-baseline" })
+        #expect(max(top(year), top(month)) + bandHeight < Double(axis.attributes["y1"] ?? "")!)
+    }
+
+    @Test func legendAndAxisLabelsFitTheViewBox() {
+        let items = EventStatus.allCases.enumerated().map {
+            item("2021-0\($0.offset + 1)", url: "\($0.offset).html", status: $0.element.rawValue)
+        }
+        let svg = timeline(items + [item("2021-07-04", url: "day.html")])
+        // The largest font charts.css gives the timeline (on phones).
+        #expect(labelsOutside(svg, fontSize: 22) == [])
     }
 
     @Test func axisLabelsFitTheSpan() {
@@ -230,9 +332,43 @@ private func expectTidyNumbers(_ svg: String, sourceLocation: Testing.SourceLoca
         let nodes = [node("a", weight: 3, label: long, kind: "organization"), node("b", weight: 2, kind: "country")]
         let tree = SVGTree(relations(center: node("c", weight: 0), nodes))
         #expect(tree.linkTitles == ["../a/index.html": [long], "../b/index.html": ["B"], "../c/index.html": ["C"]])
-        let labels = tree.all("text").map(\.text)
-        #expect(labels == ["Amnesty Inter…", "B", "C"])
-        #expect(labels.allSatisfy { $0.count <= 14 })
+        #expect(labelLines(tree) == [["Amnesty International", "Security Lab"], ["B"], ["C"]], "shown whole, on two lines")
+    }
+
+    @Test func longLabelsAreWrappedAndCutOnlyBeyondTwoLines() {
+        for name in ["Israeli Ministry of Foreign Affairs", "Palestinian rights activists and NGOs"] {
+            let lines = RelationsSVG.lines(name)
+            #expect(lines.count == 2 && lines.joined(separator: " ") == name, "shown whole: \(lines)")
+        }
+        #expect(RelationsSVG.lines("NSO Group") == ["NSO Group"])
+        let company = RelationsSVG.lines("Computer Security Initiative Consultancy PTE. LTD PTE. LTD PTE. LTD")
+        #expect(company.count == 2 && company[1].hasSuffix("…"))
+        #expect(company.joined(separator: " ").dropLast().allSatisfy { $0 != "…" })
+        #expect("Computer Security Initiative Consultancy PTE. LTD".hasPrefix(company.joined(separator: " ").dropLast()))
+        let word = RelationsSVG.lines(String(repeating: "W", count: 60))
+        #expect(word.count == 1 && word[0].hasSuffix("…"))
+        for lines in [company, word] {
+            #expect(lines.allSatisfy { TextWidth.of($0, fontSize: RelationsSVG.fontSize) <= RelationsSVG.lineWidth })
+        }
+        #expect(RelationsSVG.lines("") == [""])
+    }
+
+    /// Names as long as the report's, on every side of the ring, level and along the radius.
+    @Test(arguments: [2, 5, 8, 9, 16, 24])
+    func everyLabelLiesInsideTheViewBox(count: Int) {
+        let names = [
+            "Computer Security Initiative Consultancy PTE. LTD", "US Department of Commerce", "Israeli Ministry of Defense",
+            "Palestinian rights activists and NGOs", "WWWWWWWWWWWWWWWWWWWWWWWW", "Amnesty International Israel", "Ē̄ Łódź",
+        ]
+        let nodes = (0..<count).map { node("n\($0)", weight: $0 % 3, label: names[$0 % names.count]) }
+        let center = node("c", weight: 0, label: "Israeli National Security Council of the State")
+        for svg in [relations(center: center, nodes), relations(nodes)] {
+            #expect(labelsOutside(svg, fontSize: RelationsSVG.fontSize) == [])
+            let tree = SVGTree(svg)
+            let box = viewBox(tree)
+            #expect(tree.elements.first?.attributes["width"].flatMap(Double.init) == box[2], "drawn at one pixel per unit")
+            #expect(tree.elements.first?.attributes["height"].flatMap(Double.init) == box[3])
+        }
     }
 
     @Test func starPutsTheCenterInTheMiddleAndTheHeaviestOnTop() throws {

@@ -36,6 +36,9 @@ enum Labels {
         }
     }
 
+    /// The timeline's legend for a date known only to the year or month.
+    static let vagueDate = "Date known only to the month or year"
+
     static func sourceKind(_ kind: SourceKind) -> String {
         switch kind {
         case .article: "Article"

@@ -20,14 +20,22 @@ struct RelationEdge: Sendable {
 }
 
 /// A network of actors and countries as an inline `<svg>`, drawn at build time: a star around
-/// a center, or a ring of all nodes (an overview). The viewBox is 480 wide, 480 tall (300 with
-/// eight nodes or fewer); every colour and size comes from `assets/charts.css`.
+/// a center, or a ring of all nodes (an overview). Nodes sit on a ring of radius 118 around
+/// (240, 240); the viewBox is cropped to what is drawn, labels included, and the `<svg>`'s
+/// width and height are the viewBox's, so it is drawn at one pixel per unit where there is
+/// room and shrinks where there is not. Every colour and size comes from `assets/charts.css`.
 enum RelationsSVG {
     private static let size = 480.0, ring = 118.0, centerRadius = 14.0
-    // Longest label drawn, ellipsis included; the full label is the node's <title>.
-    private static let labelLength = 14
+    // Labels are drawn at this many units (charts.css), in lines this far apart.
+    static let fontSize = 14.0, lineHeight = 1.2
+    // A label is broken at spaces into at most `labelLines` lines no wider than `lineWidth`
+    // (estimated, about 20 to 26 characters); the rest becomes "…". Its full text is the
+    // node's <title> and is in the list beside the picture.
+    static let lineWidth = 12 * fontSize, labelLines = 2
     // Up to this many nodes the labels stay level; beyond it they run along the radius.
     private static let levelLabels = 8
+    // Room around what is drawn: the labels' halo (charts.css) and a hovered dot's stroke.
+    private static let padding = 4.0
 
     /// An `<svg role="group">` named by its `<title>`, described by its `<desc>` (ids start
     /// with `idPrefix`, reduced to `A-Z a-z 0-9 - _`; see `TimelineSVG.render`). Nodes (not
@@ -49,26 +57,153 @@ enum RelationsSVG {
         var points = Dictionary(uniqueKeysWithValues: placed.map { ($0.node.id, ($0.x, $0.y)) })
         if let center { points[center.id] = (size / 2, size / 2) }
         let id = elementID(idPrefix), level = placed.count <= levelLabels
-        // Level labels reach no higher or lower than 150 from the middle: crop the empty bands.
-        let crop = level ? size / 2 - 150 : 0
+        var labels = placed.map { ringLabel($0, level: level) }
+        var bounds = Bounds()
+        for node in placed { bounds.add(circle: node.x, node.y, node.radius) }
+        if let center {
+            bounds.add(circle: size / 2, size / 2, centerRadius)
+            let y = size / 2 + centerRadius + 5
+            labels.append(Label(lines(center.label, bold: true), x: size / 2, y: y, anchor: "middle", baseline: "hanging", bold: true))
+        }
+        for label in labels { bounds.add(label) }
+        let box = bounds.box(padding: padding)
         var svg = SVGText(capacity: 2048 + 512 * placed.count)
         svg.open(
-            kind: "chart-relations", viewBox: (0, crop, size, size - 2 * crop), fontSize: "14", id: id, title: title,
-            description: [description, note].filter { !$0.isEmpty }.joined(separator: " "))
+            kind: "chart-relations", viewBox: box, fontSize: "14", id: id, title: title,
+            description: [description, note].filter { !$0.isEmpty }.joined(separator: " "), sized: true)
         edgeMarkup(edges, points: points, centerID: center?.id, into: &svg)
         svg.raw("<g class=\"rel-nodes\">")
-        for node in placed {
+        for (index, node) in placed.enumerated() {
             nodeMarkup(node.node, x: node.x, y: node.y, radius: node.radius, into: &svg) { svg in
-                ringLabel(node, level: level, into: &svg)
+                text(labels[index], into: &svg)
             }
         }
-        if let center {
+        if let center, let label = labels.last {
             nodeMarkup(center, x: size / 2, y: size / 2, radius: centerRadius, extra: " rel-center", into: &svg) { svg in
-                text(center.label, x: size / 2, y: size / 2 + centerRadius + 5, "middle", "hanging", into: &svg)
+                text(label, into: &svg)
             }
         }
         svg.raw("</g></svg>")
         return svg.text
+    }
+
+    /// A label as drawn: its lines, where it is anchored, and its turn (degrees about x, y).
+    struct Label {
+        let lines: [String]
+        let x: Double, y: Double
+        let anchor: StaticString, baseline: StaticString
+        var rotate: Double? = nil
+        var bold = false
+
+        init(
+            _ lines: [String], x: Double, y: Double, anchor: StaticString, baseline: StaticString, rotate: Double? = nil,
+            bold: Bool = false
+        ) {
+            (self.lines, self.x, self.y, self.anchor, self.baseline, self.rotate, self.bold) =
+                (lines, x, y, anchor, baseline, rotate, bold)
+        }
+
+        /// The first line's offset from `y`, in ems: the block of lines is centred on a central
+        /// baseline, grows upward from an alphabetic one and downward from a hanging one.
+        var firstLineShift: Double {
+            let extra = Double(lines.count - 1) * RelationsSVG.lineHeight
+            switch baseline.description {
+            case "central": return -extra / 2
+            case "auto": return -extra
+            default: return 0
+            }
+        }
+
+        /// Corners of the box the label's glyphs are estimated to fill, turned as drawn.
+        var corners: [(Double, Double)] {
+            let em = RelationsSVG.fontSize
+            let width = lines.map { TextWidth.of($0, fontSize: em, bold: bold) }.max() ?? 0
+            let left = anchor.description == "start" ? x : anchor.description == "end" ? x - width : x - width / 2
+            // A line reaches about 0.6 em either side of a central baseline, 1 em above an
+            // alphabetic one (0.3 below), 1.2 em below a hanging one.
+            let (above, below): (Double, Double) =
+                switch baseline.description {
+                case "central": (0.6, 0.6)
+                case "auto": (1, 0.3)
+                default: (0.1, 1.2)
+                }
+            let first = y + firstLineShift * em
+            let top = first - above * em
+            let bottom = first + (Double(lines.count - 1) * RelationsSVG.lineHeight + below) * em
+            let box = [(left, top), (left + width, top), (left, bottom), (left + width, bottom)]
+            guard let rotate else { return box }
+            let (cosine, sine) = (cos(rotate * Double.pi / 180), sin(rotate * Double.pi / 180))
+            return box.map { px, py in
+                (x + (px - x) * cosine - (py - y) * sine, y + (px - x) * sine + (py - y) * cosine)
+            }
+        }
+    }
+
+    /// The smallest box around what is drawn.
+    private struct Bounds {
+        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+
+        mutating func add(_ x: Double, _ y: Double) {
+            (minX, minY, maxX, maxY) = (min(minX, x), min(minY, y), max(maxX, x), max(maxY, y))
+        }
+
+        mutating func add(circle x: Double, _ y: Double, _ radius: Double) {
+            add(x - radius, y - radius)
+            add(x + radius, y + radius)
+        }
+
+        mutating func add(_ label: Label) {
+            for (x, y) in label.corners { add(x, y) }
+        }
+
+        // Whole units outward, so the numbers stay short and nothing is cut by rounding.
+        func box(padding: Double) -> (x: Double, y: Double, width: Double, height: Double) {
+            let x = (minX - padding).rounded(.down), y = (minY - padding).rounded(.down)
+            return (x, y, (maxX + padding).rounded(.up) - x, (maxY + padding).rounded(.up) - y)
+        }
+    }
+
+    /// `label` broken at spaces into at most `labelLines` lines of at most `lineWidth`
+    /// (estimated); a word wider than a line, or the text beyond the last line, is cut and
+    /// ends in "…". Lines are trimmed; an empty label is one empty line.
+    static func lines(_ label: String, bold: Bool = false) -> [String] {
+        func width(_ text: Substring) -> Double { TextWidth.of(text, fontSize: fontSize, bold: bold) }
+        let words = label.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+        var lines: [Substring] = []
+        var current: Substring = ""
+        for word in words {
+            if current.isEmpty {
+                current = word
+            } else if width(current) + width(" ") + width(word) <= lineWidth {
+                // The same characters, spaces as written: a slice of the label.
+                current = label[current.startIndex..<word.endIndex]
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        lines.append(current)
+        guard lines.count > labelLines else { return lines.map { fit($0, more: false, width: width) } }
+        // The last line holds what of the rest fits.
+        let last = label[lines[labelLines - 1].startIndex...]
+        return lines.prefix(labelLines - 1).map { fit($0, more: false, width: width) } + [fit(last, more: true, width: width)]
+    }
+
+    // A line as drawn: whole when it fits and nothing is left out, else as much as fits with
+    // "…", cut at the last space before it when there is one.
+    private static func fit(_ line: Substring, more: Bool, width: (Substring) -> Double) -> String {
+        if !more && width(line) <= lineWidth { return String(line) }
+        let room = lineWidth - width("…")
+        var end = line.startIndex, used = 0.0
+        while end < line.endIndex {
+            let next = line.index(after: end)
+            used += width(line[end..<next])
+            if used > room { break }
+            end = next
+        }
+        var cut = line[..<end]
+        if end < line.endIndex, line[end] != " ", let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
+        return trimmed(cut) + "…"
     }
 
     /// A node on the ring: where it is, at which angle (radians, clockwise from +x), how big.
@@ -169,49 +304,55 @@ enum RelationsSVG {
 
     // Outside the ring: level and pointing away from the middle when few, along the radius
     // (turned so it never reads upside down) when many.
-    private static func ringLabel(_ node: Placed, level: Bool, into svg: inout SVGText) {
+    private static func ringLabel(_ node: Placed, level: Bool) -> Label {
         let (cosine, sine) = (cos(node.angle), sin(node.angle))
         let out = ring + node.radius + 5
         let x = size / 2 + out * cosine, y = size / 2 + out * sine
+        let lines = lines(node.node.label)
         if level {
             let anchor: StaticString = cosine > 0.3 ? "start" : cosine < -0.3 ? "end" : "middle"
             let baseline: StaticString = cosine > 0.3 || cosine < -0.3 ? "central" : sine < 0 ? "auto" : "hanging"
-            return text(node.node.label, x: x, y: y, anchor, baseline, into: &svg)
+            return Label(lines, x: x, y: y, anchor: anchor, baseline: baseline)
         }
         let flip = cosine < 0
         let degrees = node.angle * 180 / Double.pi + (flip ? 180 : 0)
-        text(node.node.label, x: x, y: y, flip ? "end" : "start", "central", rotate: degrees, into: &svg)
+        return Label(lines, x: x, y: y, anchor: flip ? "end" : "start", baseline: "central", rotate: degrees)
     }
 
-    private static func text(
-        _ label: String, x: Double, y: Double, _ anchor: StaticString, _ baseline: StaticString, rotate: Double? = nil,
-        into svg: inout SVGText
-    ) {
-        // No more bytes than the limit means no more characters: most labels
-        // are counted without breaking them into characters.
-        let short =
-            label.utf8.count > labelLength && label.count > labelLength
-            ? trimmed(label.prefix(labelLength - 1)) + "…" : label
+    // One <text>, a <tspan> per line; each line starts again at x.
+    private static func text(_ label: Label, into svg: inout SVGText) {
         svg.raw("<text class=\"rel-label\" x=\"")
-        svg.number(x)
+        svg.number(label.x)
         svg.raw("\" y=\"")
-        svg.number(y)
+        svg.number(label.y)
         svg.raw("\" text-anchor=\"")
-        svg.raw(anchor)
+        svg.raw(label.anchor)
         svg.raw("\" dominant-baseline=\"")
-        svg.raw(baseline)
+        svg.raw(label.baseline)
         svg.raw("\"")
-        if let rotate {
+        if let rotate = label.rotate {
             svg.raw(" transform=\"rotate(")
             svg.number(rotate)
             svg.raw(" ")
-            svg.number(x)
+            svg.number(label.x)
             svg.raw(" ")
-            svg.number(y)
+            svg.number(label.y)
             svg.raw(")\"")
         }
         svg.raw(">")
-        svg.escaped(short)
+        if label.lines.count == 1 {
+            svg.escaped(label.lines[0])
+        } else {
+            for (index, line) in label.lines.enumerated() {
+                svg.raw("<tspan x=\"")
+                svg.number(label.x)
+                svg.raw("\" dy=\"")
+                svg.number(index == 0 ? label.firstLineShift : lineHeight)
+                svg.raw("em\">")
+                svg.escaped(line)
+                svg.raw("</tspan>")
+            }
+        }
         svg.raw("</text>")
     }
 

@@ -58,10 +58,11 @@ struct SVGText {
 
     /// The opening of a picture: an `<svg role="group">` of class
     /// `chart <kind>` named by its `<title>` and described by its `<desc>`
-    /// (ids `<id>-title` and `<id>-desc`).
+    /// (ids `<id>-title` and `<id>-desc`). When `sized`, `width` and
+    /// `height` are the viewBox's: one pixel per unit unless CSS shrinks it.
     mutating func open(
         kind: StaticString, viewBox: (x: Double, y: Double, width: Double, height: Double), fontSize: StaticString,
-        id: String, title: String, description: String
+        id: String, title: String, description: String, sized: Bool = false
     ) {
         raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart ")
         raw(kind)
@@ -73,6 +74,12 @@ struct SVGText {
         number(viewBox.width)
         raw(" ")
         number(viewBox.height)
+        if sized {
+            raw("\" width=\"")
+            number(viewBox.width)
+            raw("\" height=\"")
+            number(viewBox.height)
+        }
         raw("\" role=\"group\" aria-labelledby=\"")
         raw(id)
         raw("-title\" aria-describedby=\"")
@@ -126,4 +133,45 @@ struct SVGText {
     }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// How wide text is drawn, estimated without a font: the pictures are made
+/// at build time and the reader's font is not known. Each printable ASCII
+/// character is given its advance in DejaVu Sans (regular or bold), a wide
+/// sans-serif that Linux browsers fall back to and wider than the usual UI
+/// fonts, plus 5%; any other character a full em (the width of "…").
+enum TextWidth {
+    /// Estimated advance of `text` at `fontSize` user units.
+    static func of(_ text: Substring, fontSize: Double, bold: Bool = false) -> Double {
+        let table = bold ? boldAdvances : advances
+        var hundredths = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 32...126: hundredths += Int(table[Int(scalar.value) - 32])
+            default:
+                // Combining marks take no room of their own.
+                let category = scalar.properties.generalCategory
+                hundredths += category == .nonspacingMark || category == .enclosingMark ? 0 : 100
+            }
+        }
+        return Double(hundredths) / 100 * 1.05 * fontSize
+    }
+
+    static func of(_ text: String, fontSize: Double, bold: Bool = false) -> Double {
+        of(text[...], fontSize: fontSize, bold: bold)
+    }
+
+    // Advances of " " through "~" in hundredths of an em, rounded up.
+    private static let advances: [UInt8] = [
+        32, 41, 46, 84, 64, 96, 78, 28, 40, 40, 50, 84, 32, 37, 32, 34, 64, 64, 64, 64, 64, 64, 64, 64,
+        64, 64, 34, 34, 84, 84, 84, 54, 100, 69, 69, 70, 78, 64, 58, 78, 76, 30, 30, 66, 56, 87, 75, 79,
+        61, 79, 70, 64, 62, 74, 69, 99, 69, 62, 69, 40, 34, 40, 84, 50, 50, 62, 64, 55, 64, 62, 36, 64,
+        64, 28, 28, 58, 28, 98, 64, 62, 64, 64, 42, 53, 40, 64, 60, 82, 60, 60, 53, 64, 34, 64, 84,
+    ]
+    private static let boldAdvances: [UInt8] = [
+        35, 46, 53, 84, 70, 101, 88, 31, 46, 46, 53, 84, 38, 42, 38, 37, 70, 70, 70, 70, 70, 70, 70, 70,
+        70, 70, 40, 40, 84, 84, 84, 59, 100, 78, 77, 74, 84, 69, 69, 83, 84, 38, 38, 78, 64, 100, 84, 86,
+        74, 86, 78, 73, 69, 82, 78, 111, 78, 73, 73, 46, 37, 46, 84, 50, 50, 68, 72, 60, 72, 68, 44, 72,
+        72, 35, 35, 67, 35, 105, 72, 69, 72, 72, 50, 60, 48, 72, 66, 93, 65, 66, 59, 72, 37, 72, 84,
+    ]
 }

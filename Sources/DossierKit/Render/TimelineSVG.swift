@@ -16,32 +16,44 @@ struct TimelineItem: Sendable {
 enum TimelineSVG {
     private static let width = 720.0, margin = 28.0, top = 8.0
     private static let rowPitch = 18.0, markHeight = 12.0, pointRadius = 6.0, gap = 3.0
+    // Dates known only to the year or month sit in thinner rows of their own, under the rest.
+    private static let vaguePitch = 12.0, vagueHeight = 8.0
     // A line of axis or legend text, roomy enough for the larger font charts.css uses on phones.
     private static let textRow = 26.0
 
     /// An `<svg role="group">` named by its `<title>`, described by its `<desc>` (ids start
     /// with `idPrefix`, reduced to `A-Z a-z 0-9 - _`; not role="img", whose children would hide
-    /// the links: axe's nested-interactive). Year-precision dates are bars over the year,
-    /// month-precision ones over the month, `date…endDate` over the span, day-precision dates
-    /// dots; marks are stacked in rows so they never overlap, each a link titled
-    /// "date – title (status)". Returns "" for no items.
+    /// the links: axe's nested-interactive). Day-precision dates are dots, `date…endDate` bars
+    /// over the span; a date known only to the year or month, with no end date, is a pale
+    /// dashed band over the period it could be in (`tl-vague`), in rows of its own below the
+    /// others, so that it reads as uncertain rather than long, and has a legend entry. Marks
+    /// are stacked in rows so they never overlap, each a link titled "date – title (status)".
+    /// Returns "" for no items.
     static func render(_ items: [TimelineItem], title: String, description: String, idPrefix: String) -> String {
         guard !items.isEmpty else { return "" }
         let scale = Scale(items)
-        let marks = stack(items.map { Mark($0, scale) })
-        let rows = (marks.map(\.row).max() ?? 0) + 1
-        let axisY = top + Double(rows) * rowPitch + 2
+        let all = items.map { Mark($0, scale) }
+        let sharp = stack(all.filter { !$0.isVague }), rows = sharp.map { $0.row + 1 }.max() ?? 0
+        let vague = stack(all.filter(\.isVague)).map { mark in
+            var mark = mark
+            mark.y = top + Double(rows) * rowPitch + Double(mark.row) * vaguePitch + (rows > 0 ? 2 : 0)
+            return mark
+        }
+        let marks = sharp + vague
+        let vagueRows = vague.map { $0.row + 1 }.max() ?? 0
+        let axisY = top + Double(rows) * rowPitch + Double(vagueRows) * vaguePitch + (rows > 0 && vagueRows > 0 ? 4 : 2)
         let legendY = axisY + 8 + Double(scale.labelsMonths ? 2 : 1) * textRow
+        let legendRows = vague.isEmpty ? 1.0 : 2.0
         let id = elementID(idPrefix)
         var svg = SVGText(capacity: 4096 + 256 * marks.count)
         svg.open(
-            kind: "chart-timeline", viewBox: (0, 0, width, legendY + textRow), fontSize: "12", id: id, title: title,
+            kind: "chart-timeline", viewBox: (0, 0, width, legendY + legendRows * textRow), fontSize: "12", id: id, title: title,
             description: description)
         axis(scale, axisY: axisY, into: &svg)
         svg.raw("<g class=\"tl-marks\">")
         markup(marks, into: &svg)
         svg.raw("</g>")
-        legend(items, y: legendY, into: &svg)
+        legend(items, vague: !vague.isEmpty, y: legendY, into: &svg)
         svg.raw("</svg>")
         return svg.text
     }
@@ -64,13 +76,17 @@ enum TimelineSVG {
     private struct Mark {
         let item: TimelineItem
         let x0: Double, x1: Double
-        let isPoint: Bool
-        var row = 0
+        let isPoint: Bool, isVague: Bool
+        var row = 0 {
+            didSet { y = TimelineSVG.top + Double(row) * TimelineSVG.rowPitch }
+        }
+        var y = TimelineSVG.top
         init(_ item: TimelineItem, _ scale: Scale) {
             self.item = item
             let span = TimelineSVG.span(item)
             let from = scale.x(span.from)
             isPoint = item.endDate == nil && item.date.precision == .day
+            isVague = item.endDate == nil && item.date.precision != .day
             x0 = isPoint ? from - pointRadius : from
             x1 = isPoint ? from + pointRadius : max(scale.x(span.to), from + 4)
         }
@@ -112,7 +128,7 @@ enum TimelineSVG {
     /// and a circle or a bar.
     private static func markup(_ marks: [Mark], into svg: inout SVGText) {
         for mark in marks {
-            let item = mark.item, y = top + Double(mark.row) * rowPitch
+            let item = mark.item, y = mark.y
             var name = item.date.display
             if let end = item.endDate {
                 name += " to "
@@ -129,7 +145,10 @@ enum TimelineSVG {
             svg.escaped(item.url)
             svg.raw("\"><title>")
             svg.escaped(name)
-            svg.raw(mark.isPoint ? "</title><circle class=\"tl-mark " : "</title><rect class=\"tl-mark ")
+            svg.raw(
+                mark.isPoint
+                    ? "</title><circle class=\"tl-mark "
+                    : mark.isVague ? "</title><rect class=\"tl-vague " : "</title><rect class=\"tl-mark ")
             statusClass(item.status, into: &svg)
             if mark.isPoint {
                 svg.raw("\" cx=\"")
@@ -146,7 +165,7 @@ enum TimelineSVG {
                 svg.raw("\" width=\"")
                 svg.number(mark.x1 - mark.x0)
                 svg.raw("\" height=\"")
-                svg.number(markHeight)
+                svg.number(mark.isVague ? vagueHeight : markHeight)
                 svg.raw("\" rx=\"2")
             }
             svg.raw("\"/></a>")
@@ -188,8 +207,9 @@ enum TimelineSVG {
         }
     }
 
-    // A swatch and a word for each status present, so colour is never the only clue.
-    private static func legend(_ items: [TimelineItem], y: Double, into svg: inout SVGText) {
+    // A swatch and a word for each status present, so colour is never the only clue; on a
+    // line of its own, the band of a vague date when there is one.
+    private static func legend(_ items: [TimelineItem], vague: Bool, y: Double, into svg: inout SVGText) {
         let present = EventStatus.allCases.filter { status in items.contains { $0.status == status.rawValue } }
         svg.raw("<g class=\"tl-legend\">")
         for (index, status) in present.enumerated() {
@@ -206,6 +226,19 @@ enum TimelineSVG {
             svg.number(y + 9)
             svg.raw("\" dominant-baseline=\"central\">")
             svg.escaped(Labels.status(status))
+            svg.raw("</text>")
+        }
+        if vague {
+            svg.raw("<rect class=\"tl-vague tl-other\" x=\"")
+            svg.number(margin)
+            svg.raw("\" y=\"")
+            svg.number(y + textRow + 5)
+            svg.raw("\" width=\"24\" height=\"8\" rx=\"2\"/><text class=\"tl-legend-label\" x=\"")
+            svg.number(margin + 28)
+            svg.raw("\" y=\"")
+            svg.number(y + textRow + 9)
+            svg.raw("\" dominant-baseline=\"central\">")
+            svg.escaped(Labels.vagueDate)
             svg.raw("</text>")
         }
         svg.raw("</g>")
