@@ -15,7 +15,8 @@ public struct BuildSummary: Sendable {
 
     init(jobs: [PageJob], output: StagedOutput, diagnostics: Diagnostics, stages: [(stage: BuildStage, seconds: Double)]) {
         var pages: [Kind: Int] = [:]
-        for job in jobs where job.template != Renderer.movedTemplate { if let key = job.key { pages[key.kind, default: 0] += 1 } }
+        // An entry's own page only: not its former addresses nor its list of events.
+        for job in jobs { if let key = job.key, job.path == Addresses.page(key) { pages[key.kind, default: 0] += 1 } }
         self.pages = pages
         files = output.fileCount.withLock { $0 }
         unchanged = output.unchangedCount.withLock { $0 }

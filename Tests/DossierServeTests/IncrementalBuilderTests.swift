@@ -57,6 +57,35 @@ import Testing
         }
     }
 
+    /// Past `ListParts.splitAbove` events the events index and the timeline
+    /// are split by year, and an actor's long list has pages of its own: an
+    /// edit re-renders the parts that show the event, as a full build would.
+    @Test func splitListsFollowEdits() throws {
+        let project = try TestProject()
+        try project.write("content/sources/generated.md", "---\ntitle: Generated\npublisher: Tests\nurl: https://example.org/g\n---\n")
+        for i in 0..<(ListParts.splitAbove + 20) {
+            let date = String(format: "%04d-%02d-%02d", 2000 + i % 4, i % 12 + 1, i % 28 + 1)
+            try project.write(
+                String(format: "content/events/generated/g-%04d.md", i),
+                "---\ntitle: Generated \(i)\ndate: \(date)\nactors: [nso-group]\nsources: [generated]\n---\nText.\n")
+        }
+        let builder = IncrementalBuilder(project: project.project)
+        let first = builder.rebuild()
+        #expect(first.site["events/years/2000/index.html"] != nil && first.site["actors/nso-group/events/index.html"] != nil)
+        try expectSameAsFullBuild(first, project, after: "the first build")
+        let event = "content/events/generated/g-0004.md"
+        try project.write(event, try project.read(event).replacingOccurrences(of: "title: Generated 4", with: "title: Renamed 4"))
+        let renamed = builder.rebuild()
+        #expect(!renamed.renderedAll && renamed.changedPaths.contains("events/years/2000/index.html"))
+        #expect(renamed.changedPaths.contains("timeline/2000/index.html"))
+        try expectSameAsFullBuild(renamed, project, after: "a renamed event")
+        // Moved to another year: both years' parts change.
+        try project.write(event, try project.read(event).replacingOccurrences(of: "date: 2000-", with: "date: 2003-"))
+        try expectSameAsFullBuild(builder.rebuild(), project, after: "an event moved to another year")
+        try project.remove(event)
+        try expectSameAsFullBuild(builder.rebuild(), project, after: "a removed event")
+    }
+
     private func expectSameAsFullBuild(
         _ outcome: RebuildOutcome, _ project: TestProject, after what: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) throws {

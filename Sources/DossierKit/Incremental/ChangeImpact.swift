@@ -52,7 +52,11 @@ enum ChangeImpact {
         for kind in Kind.allCases where cameOrWent || kinds.contains(kind) { pages.insert(Addresses.index(kind)) }
         // The countries index counts each country's events and actors.
         if !relinkedKinds.isDisjoint(with: [.event, .actor]) { pages.insert(Addresses.index(.country)) }
-        if cameOrWent || kinds.contains(.event) { pages.insert(ViewBuilder.timelinePath) }
+        if cameOrWent || kinds.contains(.event) {
+            pages.insert(ViewBuilder.timelinePath)
+            // The years and pages of a split list shift with any event: every part again.
+            pages.formUnion(Renderer.listPartPaths(new))
+        }
         // The relations overview names actors and counts the events they share.
         if cameOrWent || kinds.contains(.actor) || !relinkedKinds.isDisjoint(with: [.event, .actor]) {
             pages.insert(ViewBuilder.relationsPath)

@@ -13,6 +13,11 @@ public enum Addresses {
 
     public static func index(_ kind: Kind) -> String { "\(kind.folder)/index.html" }
 
+    /// Page `page` of a split list (`ListParts`): `FOLDER/index.html`, then `FOLDER/page-N/index.html`.
+    public static func listPart(folder: String, page: Int) -> String {
+        page == 1 ? "\(folder)/index.html" : "\(folder)/page-\(page)/index.html"
+    }
+
     /// `../` once per folder of `from`: the way back to the site's root.
     public static func root(from path: String) -> String {
         let depth =

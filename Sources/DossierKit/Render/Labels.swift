@@ -78,6 +78,19 @@ enum Labels {
         "\(number) \(number == 1 ? kind.rawValue : kind.folder)"
     }
 
+    /// A part of a split list (`ListParts`): "Events, 2021", "Events, 2021,
+    /// page 2 of 5", "2021, page 2" (`list` nil: the part alone, as its
+    /// neighbours name it), "Page 2 of 3" (a list not by year).
+    static func listPart(_ list: String?, year: Int?, page: Int, pages: Int) -> String {
+        var words = list.map { [$0] } ?? []
+        if let year { words.append(String(year)) }
+        if pages > 1 { words.append(words.isEmpty ? "Page \(page) of \(pages)" : "page \(page) of \(pages)") }
+        return words.joined(separator: ", ")
+    }
+
+    /// The title of an entry's complete list of events: "NSO Group: events".
+    static func entryEvents(_ title: String) -> String { "\(title): events" }
+
     /// "18 July 2021", "July 2021 – March 2022".
     static func span(_ start: PartialDate, _ end: PartialDate?) -> String {
         guard let end, end != start else { return start.display }

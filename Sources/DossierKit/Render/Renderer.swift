@@ -22,11 +22,28 @@ struct Renderer: Sendable {
 
     /// Every page of the site, in a fixed order.
     func jobs() -> [PageJob] {
+        let events = site.entries(of: .event)
+        let eventParts = ListParts.byYear(events, folder: ListParts.eventsFolder)
+        let timelineParts = ListParts.byYear(events, folder: ListParts.timelineFolder)
         var movedJobs: [PageJob] = []
         var jobs: [PageJob] = [PageJob(path: Addresses.home, template: "home", key: nil) { $0.home(path: Addresses.home) }]
         for kind in Kind.allCases {
             let indexPath = Addresses.index(kind)
-            jobs.append(PageJob(path: indexPath, template: kind.indexTemplate, key: nil) { $0.index(kind, path: indexPath) })
+            if kind == .event, !eventParts.isEmpty {
+                jobs.append(
+                    PageJob(path: indexPath, template: ViewBuilder.ListTemplate.eventsIndex, key: nil) {
+                        $0.eventsYears(eventParts, path: indexPath)
+                    })
+                for index in eventParts.indices {
+                    let path = eventParts[index].path
+                    jobs.append(
+                        PageJob(path: path, template: ViewBuilder.ListTemplate.eventsPart, key: nil) {
+                            $0.eventsPart(eventParts, at: index, path: path)
+                        })
+                }
+            } else {
+                jobs.append(PageJob(path: indexPath, template: kind.indexTemplate, key: nil) { $0.index(kind, path: indexPath) })
+            }
             for entry in site.entries(of: kind) where entry.key != Addresses.homePage {
                 let path = entry.pagePath
                 jobs.append(
@@ -40,6 +57,7 @@ struct Renderer: Sendable {
                         case .media: builder.mediaPage(entry, path: path)
                         }
                     })
+                if kind == .actor || kind == .country { jobs += entryEventJobs(entry) }
             }
             // Former addresses (`moved_from`): keyed by the entry they lead
             // to, so that `serve` renders them again when its title changes.
@@ -50,7 +68,22 @@ struct Renderer: Sendable {
             }
         }
         jobs += movedJobs.sorted { $0.path < $1.path }
-        jobs.append(PageJob(path: ViewBuilder.timelinePath, template: "timeline", key: nil) { $0.timeline(path: ViewBuilder.timelinePath) })
+        if timelineParts.isEmpty {
+            jobs.append(
+                PageJob(path: ViewBuilder.timelinePath, template: "timeline", key: nil) { $0.timeline(path: ViewBuilder.timelinePath) })
+        } else {
+            jobs.append(
+                PageJob(path: ViewBuilder.timelinePath, template: ViewBuilder.ListTemplate.timelineIndex, key: nil) {
+                    $0.timelineYears(timelineParts, path: ViewBuilder.timelinePath)
+                })
+            for index in timelineParts.indices {
+                let path = timelineParts[index].path
+                jobs.append(
+                    PageJob(path: path, template: ViewBuilder.ListTemplate.timelinePart, key: nil) {
+                        $0.timelinePart(timelineParts, at: index, path: path)
+                    })
+            }
+        }
         jobs.append(
             PageJob(path: ViewBuilder.relationsPath, template: "relations", key: nil) {
                 $0.relationsOverview(path: ViewBuilder.relationsPath)
@@ -58,6 +91,29 @@ struct Renderer: Sendable {
         jobs.append(PageJob(path: ViewBuilder.searchPath, template: "search", key: nil) { $0.search(path: ViewBuilder.searchPath) })
         jobs.append(PageJob(path: ViewBuilder.notFoundPath, template: "404", key: nil) { $0.notFound() })
         return jobs
+    }
+
+    /// The pages of an actor's or a country's complete list of events, when
+    /// its page shows only the most recent: keyed by the entry, so that
+    /// `serve` renders them with its page.
+    private func entryEventJobs(_ entry: Entry) -> [PageJob] {
+        let events = site.relations.entries(.event, pointingAt: entry.key, by: .involves)
+        let parts = ListParts.ofEntry(events, folder: ListParts.entryFolder(entry.key))
+        return parts.indices.map { index in
+            let path = parts[index].path
+            return PageJob(path: path, template: ViewBuilder.ListTemplate.entryEvents, key: entry.key) {
+                $0.entryEvents(entry, parts, at: index, path: path)
+            }
+        }
+    }
+
+    /// The paths of the parts of the split events index and timeline (none
+    /// in a small report): `serve` renders them all again when events change.
+    static func listPartPaths(_ site: Site) -> [String] {
+        let events = site.entries(of: .event)
+        return [ListParts.eventsFolder, ListParts.timelineFolder].flatMap { folder in
+            ListParts.byYear(events, folder: folder).map { $0.path }
+        }
     }
 
     /// How many pages `render(into:)` writes (the data files come after).

@@ -11,7 +11,7 @@ public struct Theme: Sendable {
         + Kind.allCases.map(\.indexTemplate) + ViewBuilder.Item.all + [
             ViewBuilder.figure, ViewBuilder.head, ViewBuilder.header, ViewBuilder.footer, ViewBuilder.citationMarker,
             ViewBuilder.sourceList,
-        ]
+        ] + ViewBuilder.ListTemplate.all
 
     let library: MustacheLibrary
     /// Asset files: path below `assets/` → file on disk.

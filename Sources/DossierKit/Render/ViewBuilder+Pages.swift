@@ -11,7 +11,7 @@ extension ViewBuilder {
         view["affiliationsHTML"] = items(actor.affiliations, partial: Item.link, from: path)
         view["membersHTML"] = items(relations.entries(.actor, pointingAt: entry.key, by: .affiliatedWith), partial: Item.link, from: path)
         let events = relations.entries(.event, pointingAt: entry.key, by: .involves)
-        view["eventsHTML"] = items(events, partial: Item.event, from: path)
+        eventList(events, of: entry, into: &view, path: path)
         // Absent, not empty, without events: swift-mustache shows a section over an empty text.
         if !events.isEmpty {
             view["timelineSVG"] = timelineSVG(
@@ -32,7 +32,7 @@ extension ViewBuilder {
         if let region = country.region { view["region"] = region }
         view["actorsHTML"] = items(relations.entries(.actor, pointingAt: entry.key, by: .belongsTo), partial: Item.link, from: path)
         let events = relations.entries(.event, pointingAt: entry.key, by: .involves)
-        view["eventsHTML"] = items(events, partial: Item.event, from: path)
+        eventList(events, of: entry, into: &view, path: path)
         // Absent, not empty, without events: swift-mustache shows a section over an empty text.
         if !events.isEmpty {
             view["timelineSVG"] = timelineSVG(
@@ -80,6 +80,21 @@ extension ViewBuilder {
         view["eventsHTML"] = items(site.relations.entries(.event, pointingAt: entry.key, by: .involves), partial: Item.event, from: path)
         view["citedByHTML"] = items(site.relations.entries(pointingAt: entry.key, by: .cites), partial: Item.link, from: path)
         return view
+    }
+
+    /// An actor's or a country's events: all of them, or past
+    /// `ListParts.entryEventsAbove` the most recent, newest first, and the
+    /// way to the complete list.
+    private func eventList(_ events: [Entry], of entry: Entry, into view: inout View, path: String) {
+        guard events.count > ListParts.entryEventsAbove else {
+            view["eventsHTML"] = items(events, partial: Item.event, from: path)
+            return
+        }
+        let recent = Array(events.suffix(ListParts.recentCount).reversed())
+        view["eventsHTML"] = items(recent, partial: Item.event, from: path)
+        view["recentCount"] = recent.count
+        view["eventCountLabel"] = Labels.count(events.count, .event)
+        view["allEventsURL"] = Addresses.relative(from: path, to: Addresses.listPart(folder: ListParts.entryFolder(entry.key), page: 1))
     }
 
     func pagePage(_ entry: Entry, path: String) -> View {

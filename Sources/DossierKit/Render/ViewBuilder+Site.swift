@@ -16,15 +16,7 @@ extension ViewBuilder {
         var years: [View] = []
         for year in Set(events.compactMap { $0.event?.date.year }).sorted() {
             let inYear = events.filter { $0.event?.date.year == year }
-            var months: [View] = []
-            for month in [nil] + (1...12).map(Optional.some) as [Int?] {
-                let inMonth = inYear.filter { $0.event?.date.month == month }
-                guard !inMonth.isEmpty else { continue }
-                let label = month.map { "\(PartialDate.monthNames[$0 - 1]) \(year)" } ?? "\(year), month not given"
-                let id = month.map { "m\(PartialDate.padded(year, 4))-\(PartialDate.padded($0, 2))" } ?? "m\(year)"
-                months.append(["label": label, "id": id, "itemsHTML": items(inMonth.map(\.key), partial: Item.event, from: path)])
-            }
-            years.append(["label": String(year), "id": "y\(year)", "months": months])
+            years.append(["label": String(year), "id": "y\(year)", "months": months(inYear, year: year, path: path)])
         }
         view["years"] = years
         return view
