@@ -81,7 +81,7 @@ import Testing
     static func all(_ count: Int) -> [String] { (0..<count).map { String(format: "%04d", $0) } }
 
     @Test func atTheThresholdsNothingSplits() throws {
-        let count = ListParts.splitAbove, busy = ListParts.entryEventsAbove
+        let count = ListParts.splitAbove, busy = ListParts.entryListAbove
         try Self.build(Self.content(count: count, busy: busy) { 2010 + $0 % 3 }) { output in
             #expect(Self.parts(output, under: "events/years").isEmpty)
             #expect(Self.parts(output, under: "timeline").isEmpty)
@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test func pastTheThresholdsListsSplitByYear() throws {
-        let count = ListParts.splitAbove + 1, busy = ListParts.entryEventsAbove + 1
+        let count = ListParts.splitAbove + 1, busy = ListParts.entryListAbove + 1
         try Self.build(Self.content(count: count, busy: busy) { 2010 + $0 % 3 }) { output in
             try Self.expectSplit(output, count: count, folders: ["events/years", "timeline"], years: [2010, 2011, 2012], pages: 3)
             for entry in ["actors/busy", "countries/norway"] {
@@ -166,5 +166,100 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("\(entry)/events/page-\(pages + 1)").path))
         #expect(listed.count == count && Set(listed) == Set(all(count)), "\(entry): \(listed.count) events listed")
+    }
+
+    /// A report where `linkers` events link to the actor `target` in their
+    /// body, the actor `hub` shares an event with each of `peers` actors, and
+    /// `sources` sources come from two publishers (the first `splitAbove`
+    /// from one), each linked from the page `all`.
+    static func wide(linkers: Int, peers: Int, sources: Int) -> [String: String] {
+        var files = [
+            "site.yaml": "title: Wide\ndescription: Generated.\nlanguage: en\nbase_url: \(base)\n",
+            "actors/target.md": "---\nname: Target\nkind: company\n---\nTarget.\n",
+            "actors/hub.md": "---\nname: Hub\nkind: company\n---\nHub.\n",
+        ]
+        for i in 0..<peers { files[String(format: "actors/p-%04d.md", i)] = "---\nname: Peer \(i)\nkind: person\n---\nPeer.\n" }
+        for i in 0..<sources {
+            let publisher = i < ListParts.splitAbove ? "Alpha" : "beta"
+            files[String(format: "sources/s-%04d.md", i)] = "---\ntitle: Source \(i)\npublisher: \(publisher)\n---\n"
+        }
+        files["pages/all.md"] =
+            "---\ntitle: All sources\n---\n" + (0..<sources).map { String(format: "[s](source:s-%04d)", $0) }.joined(separator: "\n") + "\n"
+        for i in 0..<max(linkers, peers) {
+            let actors = i < peers ? String(format: "[hub, p-%04d]", i) : "[hub]"
+            let body = i < linkers ? "See [the target](actor:target)." : "Text."
+            files[String(format: "events/e-%04d.md", i)] =
+                "---\ntitle: Event \(i)\ndate: 2020-01-01\nsources: [s-\(String(format: "%04d", i % sources))]\nactors: \(actors)\n---\n\(body)\n"
+        }
+        return files
+    }
+
+    /// The distinct `prefix-NNNN` slugs linked in `html`, in order.
+    static func slugs(_ prefix: String, in html: String) -> [String] {
+        var found: [String] = []
+        var rest = html[...]
+        while let range = rest.range(of: prefix) {
+            found.append(String(rest[range.upperBound...].prefix(4)))
+            rest = rest[range.upperBound...]
+        }
+        return found.uniqued()
+    }
+
+    /// The text of the `<section id="id">` of a page.
+    static func section(_ id: String, of html: String) -> String {
+        guard let start = html.range(of: "<section id=\"\(id)\"") else { return "" }
+        let end = html[start.upperBound...].range(of: "</section>")?.lowerBound ?? html.endIndex
+        return String(html[start.lowerBound..<end])
+    }
+
+    @Test func entryListsAndIndexesStayWholeAtTheirThresholds() throws {
+        let above = ListParts.entryListAbove
+        try Self.build(Self.wide(linkers: above, peers: above, sources: ListParts.splitAbove)) { output in
+            for folder in ["actors/target/linked-from", "actors/hub/connections", "sources/pages"] {
+                #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(folder).path), "\(folder)")
+            }
+            let target = try Self.read(output, "actors/target/index.html")
+            #expect(Self.slugs("events/e-", in: Self.section("linked-from", of: target)).count == above)
+            let hub = try Self.read(output, "actors/hub/index.html")
+            let list = Self.section("relations", of: hub).components(separatedBy: "<ul class=\"link-list\">").last ?? ""
+            #expect(Self.slugs("actors/p-", in: list).count == above)
+            #expect(Self.slugs("sources/s-", in: try Self.read(output, "sources/index.html")).count == ListParts.splitAbove)
+        }
+    }
+
+    /// Past the thresholds a page shows the first items and links to the
+    /// complete list; the parts hold every item once; the sources index is
+    /// paged, and its first page says where each publisher begins.
+    @Test func entryListsAndIndexesSplitPastTheirThresholds() throws {
+        let linkers = ListParts.entryListAbove + 1, peers = ListParts.pageSize + 3, sources = ListParts.splitAbove + 1
+        try Self.build(Self.wide(linkers: linkers, peers: peers, sources: sources)) { output in
+            let target = try Self.read(output, "actors/target/index.html")
+            #expect(Self.slugs("events/e-", in: Self.section("linked-from", of: target)).count == ListParts.recentCount)
+            #expect(Self.links(target, on: "actors/target/index.html").contains("actors/target/linked-from/index.html"))
+            let linking = try Self.read(output, "actors/target/linked-from/index.html")
+            #expect(Self.slugs("events/e-", in: linking).count == linkers)
+            #expect(Self.links(linking, on: "actors/target/linked-from/index.html").contains("actors/target/index.html"))
+
+            let hub = try Self.read(output, "actors/hub/index.html")
+            let list = Self.section("relations", of: hub).components(separatedBy: "<ul class=\"link-list\">").last ?? ""
+            #expect(Self.slugs("actors/p-", in: list).count == ListParts.recentCount)
+            #expect(Self.links(hub, on: "actors/hub/index.html").contains("actors/hub/connections/index.html"))
+            var peersListed: [String] = []
+            for part in ["actors/hub/connections/index.html", "actors/hub/connections/page-2/index.html"] {
+                let html = try Self.read(output, part)
+                peersListed += Self.slugs("actors/p-", in: html.components(separatedBy: "<ul class=\"link-list\">").last ?? "")
+            }
+            #expect(peersListed.count == peers && Set(peersListed).count == peers)
+
+            let first = try Self.read(output, "sources/index.html"), second = try Self.read(output, "sources/pages/2/index.html")
+            let listed = Self.slugs("sources/s-", in: first) + Self.slugs("sources/s-", in: second)
+            #expect(listed.count == sources && Set(listed).count == sources)
+            #expect(Self.links(first, on: "sources/index.html").contains("sources/pages/2/index.html"))
+            #expect(Self.links(second, on: "sources/pages/2/index.html").contains("sources/index.html"))
+            // Where each publisher begins: "Alpha" on the first page, "beta" on the second.
+            #expect(first.contains("sources/index.html#publisher-alpha\""))
+            #expect(first.contains("sources/pages/2/index.html#publisher-beta\""))
+            #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("sources/pages/3").path))
+        }
     }
 }

@@ -42,12 +42,12 @@ import Testing
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs util-linux script"))
     func longBuildShowsProgressOnATerminal() throws {
         try FaultTests.withTemporaryFolder { folder in
-            // 500 events: 998 pages (the media index and the event lists of 10 busy entries among
+            // 500 events: 1013 pages (the media index and the event and connection lists of busy entries among
             // them). Shown from the start here, redrawn at most ten times a second.
             let content = try FaultTests.generate(events: 500, in: folder)
             let shown = try Self.onTerminal(Self.arguments(content, folder), in: folder)
             // Counting up to every page, then the last stage, then erased before the summary.
-            #expect(shown.contains(Self.erase + "rendering 998/998 pages"), "\(shown.prefix(400))")
+            #expect(shown.contains(Self.erase + "rendering 1013/1013 pages"), "\(shown.prefix(400))")
             #expect(shown.contains(Self.erase + "writing…"))
             let draws = shown.components(separatedBy: Self.erase + "rendering ").count - 1
             #expect(draws >= 2 && draws < 100, "drawn \(draws) times")
@@ -56,7 +56,7 @@ import Testing
             #expect(shown.contains("writing…" + Self.erase + "content/"), "\(shown.suffix(300))")
             let lastDraw = try #require(shown.range(of: Self.erase, options: .backwards))
             #expect(lastDraw.upperBound < summary.lowerBound)
-            #expect(!shown.contains("998/998 pages" + Self.erase + "rendering 998/998"), "the same count drawn twice")
+            #expect(!shown.contains("1013/1013 pages" + Self.erase + "rendering 1013/1013"), "the same count drawn twice")
 
             for quiet in [["-q"], ["--format", "json"]] {
                 let run = try Self.onTerminal(Self.arguments(content, folder, quiet), in: folder)

@@ -49,7 +49,11 @@ enum ChangeImpact {
         if cameOrWent || !kinds.isDisjoint(with: [.event, .page]) || !faced.isDisjoint(with: homeLinks) {
             pages.insert(Addresses.home)
         }
-        for kind in Kind.allCases where cameOrWent || kinds.contains(kind) { pages.insert(Addresses.index(kind)) }
+        for kind in Kind.allCases where cameOrWent || kinds.contains(kind) {
+            pages.insert(Addresses.index(kind))
+            // A paged index's pages shift with any entry of its kind.
+            pages.formUnion(Renderer.indexPartPaths(new, kind))
+        }
         // The countries index counts each country's events and actors.
         if !relinkedKinds.isDisjoint(with: [.event, .actor]) { pages.insert(Addresses.index(.country)) }
         if cameOrWent || kinds.contains(.event) {

@@ -88,8 +88,15 @@ enum Labels {
         return words.joined(separator: ", ")
     }
 
-    /// The title of an entry's complete list of events: "NSO Group: events".
-    static func entryEvents(_ title: String) -> String { "\(title): events" }
+    /// The title of an entry's complete list: "NSO Group: events",
+    /// "NSO Group: pages linking here", "NSO Group: connections".
+    static func entryList(_ title: String, _ list: ListParts.EntryList) -> String {
+        switch list {
+        case .events: "\(title): events"
+        case .linkedFrom: "\(title): pages linking here"
+        case .connections: "\(title): connections"
+        }
+    }
 
     /// "18 July 2021", "July 2021 – March 2022".
     static func span(_ start: PartialDate, _ end: PartialDate?) -> String {

@@ -42,7 +42,16 @@ struct Renderer: Sendable {
                         })
                 }
             } else {
-                jobs.append(PageJob(path: indexPath, template: kind.indexTemplate, key: nil) { $0.index(kind, path: indexPath) })
+                let parts = ListParts.ofIndex(ListParts.indexGroups(kind, in: site).flatMap(\.entries), kind: kind)  // [] unless paged
+                jobs.append(
+                    PageJob(path: indexPath, template: kind.indexTemplate, key: nil) {
+                        $0.index(kind, parts: parts, at: 0, path: indexPath)
+                    })
+                for index in parts.indices.dropFirst() {
+                    let path = parts[index].path
+                    jobs.append(
+                        PageJob(path: path, template: kind.indexTemplate, key: nil) { $0.index(kind, parts: parts, at: index, path: path) })
+                }
             }
             for entry in site.entries(of: kind) where entry.key != Addresses.homePage {
                 let path = entry.pagePath
@@ -57,7 +66,7 @@ struct Renderer: Sendable {
                         case .media: builder.mediaPage(entry, path: path)
                         }
                     })
-                if kind == .actor || kind == .country { jobs += entryEventJobs(entry) }
+                jobs += entryListJobs(entry)
             }
             // Former addresses (`moved_from`): keyed by the entry they lead
             // to, so that `serve` renders them again when its title changes.
@@ -93,18 +102,31 @@ struct Renderer: Sendable {
         return jobs
     }
 
-    /// The pages of an actor's or a country's complete list of events, when
-    /// its page shows only the most recent: keyed by the entry, so that
+    /// The pages of an entry's complete lists, when its page shows only
+    /// part of one (`ListParts.EntryList`): keyed by the entry, so that
     /// `serve` renders them with its page.
-    private func entryEventJobs(_ entry: Entry) -> [PageJob] {
-        let events = site.relations.entries(.event, pointingAt: entry.key, by: .involves)
-        let parts = ListParts.ofEntry(events, folder: ListParts.entryFolder(entry.key))
-        return parts.indices.map { index in
-            let path = parts[index].path
-            return PageJob(path: path, template: ViewBuilder.ListTemplate.entryEvents, key: entry.key) {
-                $0.entryEvents(entry, parts, at: index, path: path)
+    private func entryListJobs(_ entry: Entry) -> [PageJob] {
+        let relations = site.relations
+        var lists: [(ListParts.EntryList, [Entry])] = [(.linkedFrom, relations.linkedFromEntries(entry.key))]
+        if entry.kind == .actor || entry.kind == .country {
+            lists.append((.events, relations.entries(.event, pointingAt: entry.key, by: .involves)))
+            lists.append((.connections, Connections(site: site).actors(around: entry).map(\.entry)))
+        }
+        return lists.flatMap { list, entries in
+            let parts = ListParts.ofEntry(entries, folder: ListParts.entryFolder(entry.key, list))
+            return parts.indices.map { index in
+                let path = parts[index].path
+                return PageJob(path: path, template: ViewBuilder.ListTemplate.entryList, key: entry.key) {
+                    $0.entryList(entry, list, parts, at: index, path: path)
+                }
             }
         }
+    }
+
+    /// The paths of the pages of `kind`'s index when it is paged (none in a
+    /// small report).
+    static func indexPartPaths(_ site: Site, _ kind: Kind) -> [String] {
+        ListParts.ofIndex(ListParts.indexGroups(kind, in: site).flatMap(\.entries), kind: kind).map(\.path)
     }
 
     /// The paths of the parts of the split events index and timeline (none

@@ -28,49 +28,83 @@ extension ViewBuilder {
         return view
     }
 
-    func index(_ kind: Kind, path: String) -> View {
-        var view = layout(path: path, title: kind.pluralTitle, description: nil, current: kind)
-        view["title"] = kind.pluralTitle
-        let entries = site.entries(of: kind)
-        view["count"] = entries.count
-        view["countLabel"] = Labels.count(entries.count, kind)
+    /// `kind`'s index, or one page of it when it is paged (`parts`, see
+    /// `ListParts.ofIndex`): the page's entries in their groups, the way to
+    /// every page and, on the first, where each group begins.
+    func index(_ kind: Kind, parts: [ListParts.Part] = [], at page: Int = 0, path: String) -> View {
+        let all = site.entries(of: kind)
+        var shown = all
+        var title = kind.pluralTitle
+        if parts.indices.contains(page), parts[page].page > 1 {
+            title = Labels.listPart(kind.pluralTitle, year: nil, page: parts[page].page, pages: parts[page].pages)
+        }
+        var view = layout(path: path, title: title, description: nil, current: kind)
+        view["title"] = title
+        view["count"] = all.count
+        view["countLabel"] = Labels.count(all.count, kind)
+        view["groupStarts"] = [View]()
+        if parts.indices.contains(page) {
+            shown = parts[page].entries
+            addNavigation(parts, at: page, path: path, to: &view)
+            if parts[page].page == 1 { view["groupStarts"] = groupStarts(kind, parts, path: path) }
+        }
+        let onPage = Set(shown.map(\.key))
+        let grouped = ListParts.indexGroups(kind, in: site).compactMap { group -> (id: String, entries: [Entry])? in
+            let members = parts.isEmpty ? group.entries : group.entries.filter { onPage.contains($0.key) }
+            return members.isEmpty ? nil : (group.id, members)
+        }
         switch kind {
         case .actor:
-            view["groups"] = ActorKind.allCases.compactMap { actorKind -> View? in
-                let members = entries.filter { $0.actor?.actorKind == actorKind }
-                guard !members.isEmpty else { return nil }
-                return [
-                    "label": Labels.actorKindPlural(actorKind), "id": actorKind.rawValue,
-                    "items": members.map { link(to: $0, from: path) },
+            view["groups"] = grouped.map { group -> View in
+                [
+                    "label": ActorKind(rawValue: group.id).map(Labels.actorKindPlural) ?? group.id, "id": group.id,
+                    "items": group.entries.map { link(to: $0, from: path) },
                 ]
             }
         case .country:
-            view["items"] = entries.map { entry -> View in
+            view["items"] = shown.map { entry -> View in
                 var item = link(to: entry, from: path)
                 item["eventCount"] = site.relations.entries(.event, pointingAt: entry.key, by: .involves).count
                 item["actorCount"] = site.relations.entries(.actor, pointingAt: entry.key, by: .belongsTo).count
                 return item
             }
         case .event:
-            view["years"] = groups(entries, by: { String($0.event?.date.year ?? 0) }, path: path)
+            view["years"] = groups(shown, by: { String($0.event?.date.year ?? 0) }, path: path)
         case .source:
-            let byPublisher = Dictionary(grouping: entries) { $0.source?.publisher ?? "" }
-            view["groups"] = byPublisher.keys.sorted { $0.lowercased() < $1.lowercased() }.map { publisher -> View in
+            view["groups"] = grouped.map { group -> View in
                 [
-                    "label": publisher, "id": "publisher-" + Slug.make(from: publisher),
-                    "items": (byPublisher[publisher] ?? []).map { link(to: $0, from: path) },
+                    "label": group.entries.first?.source?.publisher ?? "", "id": group.id,
+                    "items": group.entries.map { link(to: $0, from: path) },
                 ]
             }
         case .page:
-            view["items"] = entries.map { link(to: $0, from: path) }
+            view["items"] = shown.map { link(to: $0, from: path) }
         case .media:
-            view["items"] = entries.enumerated().map { index, entry -> View in
+            view["items"] = shown.enumerated().map { index, entry -> View in
                 var item = link(to: entry, from: path)
                 item["figure"] = Self.figure(entry, alt: "", path: path, lazy: index > 0) ?? false
                 return item
             }
         }
         return view
+    }
+
+    /// Each group of a paged index with its count and a link to where it
+    /// begins (none for an index without groups).
+    private func groupStarts(_ kind: Kind, _ parts: [ListParts.Part], path: String) -> [View] {
+        let groups = ListParts.indexGroups(kind, in: site).filter { !$0.id.isEmpty }
+        var partOf: [PageKey: String] = [:]
+        for part in parts { for entry in part.entries { partOf[entry.key] = part.path } }
+        return groups.map { group -> View in
+            let first = group.entries[0]
+            let label =
+                kind == .actor ? ActorKind(rawValue: group.id).map(Labels.actorKindPlural) ?? group.id : first.source?.publisher ?? ""
+            let target = partOf[first.key] ?? Addresses.index(kind)
+            return [
+                "label": label, "count": group.entries.count, "countLabel": Labels.count(group.entries.count, kind),
+                "url": Addresses.relative(from: path, to: target) + "#" + group.id,
+            ]
+        }
     }
 
     /// Consecutive runs of events sharing a label, in the events' order,

@@ -7,9 +7,9 @@ extension ViewBuilder {
         static let eventsPart = "events-part"
         static let timelineIndex = "timeline-years"
         static let timelinePart = "timeline-part"
-        static let entryEvents = "entry-events"
+        static let entryList = "entry-list"
         static let navigation = "partials/list-nav"
-        static let all = [eventsIndex, eventsPart, timelineIndex, timelinePart, entryEvents, navigation]
+        static let all = [eventsIndex, eventsPart, timelineIndex, timelinePart, entryList, navigation]
     }
 
     /// The events index of a split report: the years with their counts and
@@ -43,23 +43,45 @@ extension ViewBuilder {
     /// One part of the split events index.
     func eventsPart(_ parts: [ListParts.Part], at index: Int, path: String) -> View {
         var view = part(parts, at: index, list: Kind.event.pluralTitle, indexPath: Addresses.index(.event), current: .event, path: path)
-        view["itemsHTML"] = items(parts[index].events, partial: Item.event, from: path)
+        view["itemsHTML"] = items(parts[index].entries, partial: Item.event, from: path)
         return view
     }
 
     /// One part of the split timeline, its events by month.
     func timelinePart(_ parts: [ListParts.Part], at index: Int, path: String) -> View {
         var view = part(parts, at: index, list: "Timeline", indexPath: Self.timelinePath, current: nil, path: path)
-        view["months"] = months(parts[index].events, year: parts[index].year ?? 0, path: path)
+        view["months"] = months(parts[index].entries, year: parts[index].year ?? 0, path: path)
         return view
     }
 
-    /// One page of the complete list of `entry`'s events.
-    func entryEvents(_ entry: Entry, _ parts: [ListParts.Part], at index: Int, path: String) -> View {
-        var view = part(parts, at: index, list: Labels.entryEvents(entry.title), indexPath: entry.pagePath, current: entry.kind, path: path)
+    /// One page of one of `entry`'s complete lists: its events (in date
+    /// order), the pages linking to it, or its connections (strongest first).
+    func entryList(
+        _ entry: Entry, _ list: ListParts.EntryList, _ parts: [ListParts.Part], at index: Int, path: String
+    ) -> View {
+        var view = part(
+            parts, at: index, list: Labels.entryList(entry.title, list), indexPath: entry.pagePath, current: entry.kind, path: path)
         view["entryTitle"] = entry.title
         view["entryURL"] = Addresses.relative(from: path, to: entry.pagePath)
-        view["itemsHTML"] = items(parts[index].events, partial: Item.event, from: path)
+        let shown = parts[index].entries
+        let total = parts.reduce(0) { $0 + $1.entries.count }
+        switch list {
+        case .events:
+            view["events"] = true
+            view["itemsHTML"] = items(shown, partial: Item.event, from: path)
+        case .linkedFrom:
+            view["linkedFrom"] = true
+            view["countLabel"] = Labels.count(shown.count, .page)
+            view["totalCountLabel"] = Labels.count(total, .page)
+            view["itemsHTML"] = items(shown, partial: Item.linkedFrom, from: path)
+        case .connections:
+            view["connections"] = true
+            view["countLabel"] = Labels.count(shown.count, .actor)
+            view["totalCountLabel"] = Labels.count(total, .actor)
+            var weights: [PageKey: Int] = [:]
+            for item in Connections(site: site).actors(around: entry) { weights[item.entry.key] = item.weight }
+            view["itemsHTML"] = connectionItems(shown.map { ($0, weights[$0.key] ?? 0) }, path: path)
+        }
         return view
     }
 
@@ -72,11 +94,19 @@ extension ViewBuilder {
         let title = Labels.listPart(list, year: part.year, page: part.page, pages: part.pages)
         var view = layout(path: path, title: title, description: nil, current: current)
         view["title"] = title
-        view["count"] = part.events.count
-        view["countLabel"] = Labels.count(part.events.count, .event)
-        let total = parts.reduce(0) { $0 + $1.events.count }
+        view["count"] = part.entries.count
+        view["countLabel"] = Labels.count(part.entries.count, .event)
+        let total = parts.reduce(0) { $0 + $1.entries.count }
         view["totalCountLabel"] = Labels.count(total, .event)
         view["indexURL"] = Addresses.relative(from: path, to: indexPath)
+        addNavigation(parts, at: index, path: path, to: &view)
+        return view
+    }
+
+    /// The way through a split list from one of its parts: the years (if by
+    /// year), the pages of its year, its neighbours.
+    func addNavigation(_ parts: [ListParts.Part], at index: Int, path: String, to view: inout View) {
+        let part = parts[index]
         view["years"] = part.year == nil ? [] : yearLinks(parts, current: part.year, from: path)
         let siblings = parts.filter { $0.year == part.year }
         view["pages"] =
@@ -97,14 +127,13 @@ extension ViewBuilder {
         view["next"] = neighbour(index + 1)
         // A one-page list (an entry's) has nothing to navigate: no empty `<nav>`.
         view["navigation"] = parts.count > 1
-        return view
     }
 
     /// A link to each year's first part, with the year's count.
     private func yearLinks(_ parts: [ListParts.Part], current: Int?, from path: String) -> [View] {
         var years: [View] = []
         var counts: [Int: Int] = [:]
-        for part in parts { counts[part.year ?? 0, default: 0] += part.events.count }
+        for part in parts { counts[part.year ?? 0, default: 0] += part.entries.count }
         for part in parts where part.page == 1 {
             let count = counts[part.year ?? 0] ?? 0
             years.append([

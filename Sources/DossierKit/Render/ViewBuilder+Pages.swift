@@ -20,6 +20,7 @@ extension ViewBuilder {
         let connected = self.relations(around: entry, path: path)
         view["relationsSVG"] = connected.svg
         view["connectionsHTML"] = connected.list
+        view["connectionsMore"] = connected.more
         view["updates"] = updates(actor.updates)
         return view
     }
@@ -41,6 +42,7 @@ extension ViewBuilder {
         let connected = self.relations(around: entry, path: path)
         view["relationsSVG"] = connected.svg
         view["connectionsHTML"] = connected.list
+        view["connectionsMore"] = connected.more
         return view
     }
 
@@ -83,10 +85,10 @@ extension ViewBuilder {
     }
 
     /// An actor's or a country's events: all of them, or past
-    /// `ListParts.entryEventsAbove` the most recent, newest first, and the
+    /// `ListParts.entryListAbove` the most recent, newest first, and the
     /// way to the complete list.
     private func eventList(_ events: [Entry], of entry: Entry, into view: inout View, path: String) {
-        guard events.count > ListParts.entryEventsAbove else {
+        guard events.count > ListParts.entryListAbove else {
             view["eventsHTML"] = items(events, partial: Item.event, from: path)
             return
         }
@@ -95,6 +97,14 @@ extension ViewBuilder {
         view["recentCount"] = recent.count
         view["eventCountLabel"] = Labels.count(events.count, .event)
         view["allEventsURL"] = Addresses.relative(from: path, to: Addresses.listPart(folder: ListParts.entryFolder(entry.key), page: 1))
+    }
+
+    /// When a list on `entry`'s page shows `shown` of its `total` items: how
+    /// many, and the way to the complete list; `false` when it shows all.
+    func more(_ list: ListParts.EntryList, of entry: Entry, shown: Int, total: Int, kind: Kind, path: String) -> Any {
+        guard shown < total else { return false }
+        let first = Addresses.listPart(folder: ListParts.entryFolder(entry.key, list), page: 1)
+        return ["shown": shown, "countLabel": Labels.count(total, kind), "url": Addresses.relative(from: path, to: first)] as View
     }
 
     func pagePage(_ entry: Entry, path: String) -> View {

@@ -29,7 +29,9 @@ extension ViewBuilder {
     /// The picture and list of actors connected to an actor or country; the
     /// list is the markup of `partials/connection-item` per actor (`false`
     /// when there is none), cached per actor and weight.
-    func relations(around entry: Entry, path: String) -> (svg: String, list: Any) {
+    /// Past `ListParts.entryListAbove` actors, the list holds the strongest
+    /// `ListParts.recentCount` and `more` leads to all of them.
+    func relations(around entry: Entry, path: String) -> (svg: String, list: Any, more: Any) {
         let connected = Connections(site: site).actors(around: entry)
         // Only the nodes the picture draws are made: a hub has thousands of
         // connections and the picture shows the first `shown` in its own
@@ -48,6 +50,15 @@ extension ViewBuilder {
             center: center, nodes: nodes, edges: edges, title: "Connections of \(entry.title)",
             description: "Actors sharing events or affiliations with \(entry.title); listed as text beside the picture.",
             idPrefix: "relations-svg", limit: shown, omitted: others.count - nodes.count)
+        let listed = connected.count > ListParts.entryListAbove ? Array(connected.prefix(ListParts.recentCount)) : connected
+        let list = connectionItems(listed, path: path)
+        let more = more(.connections, of: entry, shown: listed.count, total: connected.count, kind: .actor, path: path)
+        return (svg, list, more)
+    }
+
+    /// The markup of `partials/connection-item` per actor, cached per actor
+    /// and weight; `false` when there is none.
+    func connectionItems(_ connected: [(entry: Entry, weight: Int)], path: String) -> Any {
         let items = partials.list(Item.connection, root: Addresses.root(from: path))
         var list = ""
         for item in connected {
@@ -59,7 +70,7 @@ extension ViewBuilder {
                 return view
             }
         }
-        return (svg, list.isEmpty ? false : list)
+        return list.isEmpty ? false : list
     }
 
     func node(_ entry: Entry, weight: Int, path: String) -> RelationNode {

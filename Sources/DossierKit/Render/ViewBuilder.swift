@@ -183,7 +183,10 @@ final class ViewBuilder: @unchecked Sendable {
         view["title"] = entry.title
         view["kindLabel"] = Labels.kind(entry.kind)
         view["bodyHTML"] = renderBody(entry, path)
-        view["linkedFromHTML"] = items(site.relations.linkedFromEntries(entry.key), partial: Item.linkedFrom, from: path)
+        let linkers = site.relations.linkedFromEntries(entry.key)
+        let listed = linkers.count > ListParts.entryListAbove ? Array(linkers.prefix(ListParts.recentCount)) : linkers
+        view["linkedFromHTML"] = items(listed, partial: Item.linkedFrom, from: path)
+        view["linkedFromMore"] = more(.linkedFrom, of: entry, shown: listed.count, total: linkers.count, kind: .page, path: path)
         if let summary = entry.summary { view["summary"] = summary }
         view["sourceList"] = sourceList(entry, path: path)
         return view
