@@ -169,7 +169,8 @@ import Testing
     }
 
     /// A report where `linkers` events link to the actor `target` in their
-    /// body, the actor `hub` shares an event with each of `peers` actors, and
+    /// body, the actor `hub` shares an event with each of `peers` actors (all
+    /// of the country `land`), and
     /// `sources` sources come from two publishers (the first `splitAbove`
     /// from one), each linked from the page `all`.
     static func wide(linkers: Int, peers: Int, sources: Int) -> [String: String] {
@@ -178,7 +179,10 @@ import Testing
             "actors/target.md": "---\nname: Target\nkind: company\n---\nTarget.\n",
             "actors/hub.md": "---\nname: Hub\nkind: company\n---\nHub.\n",
         ]
-        for i in 0..<peers { files[String(format: "actors/p-%04d.md", i)] = "---\nname: Peer \(i)\nkind: person\n---\nPeer.\n" }
+        files["countries/land.md"] = "---\nname: Land\ncode: NO\n---\nLand.\n"
+        for i in 0..<peers {
+            files[String(format: "actors/p-%04d.md", i)] = "---\nname: Peer \(i)\nkind: person\ncountries: [land]\n---\nPeer.\n"
+        }
         for i in 0..<sources {
             let publisher = i < ListParts.splitAbove ? "Alpha" : "beta"
             files[String(format: "sources/s-%04d.md", i)] = "---\ntitle: Source \(i)\npublisher: \(publisher)\n---\n"
@@ -215,7 +219,7 @@ import Testing
     @Test func entryListsAndIndexesStayWholeAtTheirThresholds() throws {
         let above = ListParts.entryListAbove
         try Self.build(Self.wide(linkers: above, peers: above, sources: ListParts.splitAbove)) { output in
-            for folder in ["actors/target/linked-from", "actors/hub/connections", "sources/pages"] {
+            for folder in ["actors/target/linked-from", "actors/hub/connections", "countries/land/actors", "sources/pages"] {
                 #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(folder).path), "\(folder)")
             }
             let target = try Self.read(output, "actors/target/index.html")
@@ -224,6 +228,8 @@ import Testing
             let list = Self.section("relations", of: hub).components(separatedBy: "<ul class=\"link-list\">").last ?? ""
             #expect(Self.slugs("actors/p-", in: list).count == above)
             #expect(Self.slugs("sources/s-", in: try Self.read(output, "sources/index.html")).count == ListParts.splitAbove)
+            let land = try Self.read(output, "countries/land/index.html")
+            #expect(Self.slugs("actors/p-", in: Self.section("actors", of: land)).count == above)
         }
     }
 
@@ -250,6 +256,16 @@ import Testing
                 peersListed += Self.slugs("actors/p-", in: html.components(separatedBy: "<ul class=\"link-list\">").last ?? "")
             }
             #expect(peersListed.count == peers && Set(peersListed).count == peers)
+
+            let land = try Self.read(output, "countries/land/index.html")
+            #expect(Self.slugs("actors/p-", in: Self.section("actors", of: land)).count == ListParts.recentCount)
+            var actorsListed: [String] = []
+            for part in ["countries/land/actors/index.html", "countries/land/actors/page-2/index.html"] {
+                let html = try Self.read(output, part)
+                #expect(Self.links(html, on: part).contains("countries/land/index.html"))
+                actorsListed += Self.slugs("actors/p-", in: html.components(separatedBy: "<ul class=\"link-list\">").last ?? "")
+            }
+            #expect(actorsListed.count == peers && Set(actorsListed).count == peers)
 
             let first = try Self.read(output, "sources/index.html"), second = try Self.read(output, "sources/pages/2/index.html")
             let listed = Self.slugs("sources/s-", in: first) + Self.slugs("sources/s-", in: second)

@@ -50,6 +50,9 @@ public enum ListParts {
         case events
         case linkedFrom = "linked-from"
         case connections
+        /// A country's actors; an actor's members and parts.
+        case actors
+        case members
     }
 
     /// The parts of one of an entry's lists under `folder`

@@ -89,12 +89,14 @@ enum Labels {
     }
 
     /// The title of an entry's complete list: "NSO Group: events",
-    /// "NSO Group: pages linking here", "NSO Group: connections".
+    /// "NSO Group: pages linking here", "NSO Group: connections", ...
     static func entryList(_ title: String, _ list: ListParts.EntryList) -> String {
         switch list {
         case .events: "\(title): events"
         case .linkedFrom: "\(title): pages linking here"
         case .connections: "\(title): connections"
+        case .actors: "\(title): actors"
+        case .members: "\(title): members and parts"
         }
     }
 

@@ -108,6 +108,8 @@ struct Renderer: Sendable {
     private func entryListJobs(_ entry: Entry) -> [PageJob] {
         let relations = site.relations
         var lists: [(ListParts.EntryList, [Entry])] = [(.linkedFrom, relations.linkedFromEntries(entry.key))]
+        if entry.kind == .actor { lists.append((.members, relations.entries(.actor, pointingAt: entry.key, by: .affiliatedWith))) }
+        if entry.kind == .country { lists.append((.actors, relations.entries(.actor, pointingAt: entry.key, by: .belongsTo))) }
         if entry.kind == .actor || entry.kind == .country {
             lists.append((.events, relations.entries(.event, pointingAt: entry.key, by: .involves)))
             lists.append((.connections, Connections(site: site).actors(around: entry).map(\.entry)))

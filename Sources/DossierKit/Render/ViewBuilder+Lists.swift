@@ -74,6 +74,11 @@ extension ViewBuilder {
             view["countLabel"] = Labels.count(shown.count, .page)
             view["totalCountLabel"] = Labels.count(total, .page)
             view["itemsHTML"] = items(shown, partial: Item.linkedFrom, from: path)
+        case .actors, .members:
+            view[list == .actors ? "actors" : "members"] = true
+            view["countLabel"] = Labels.count(shown.count, .actor)
+            view["totalCountLabel"] = Labels.count(total, .actor)
+            view["itemsHTML"] = items(shown, partial: Item.link, from: path)
         case .connections:
             view["connections"] = true
             view["countLabel"] = Labels.count(shown.count, .actor)

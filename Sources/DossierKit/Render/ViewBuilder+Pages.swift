@@ -9,7 +9,9 @@ extension ViewBuilder {
         view["aliases"] = actor.aliases
         view["countriesHTML"] = items(actor.countries, partial: Item.link, from: path)
         view["affiliationsHTML"] = items(actor.affiliations, partial: Item.link, from: path)
-        view["membersHTML"] = items(relations.entries(.actor, pointingAt: entry.key, by: .affiliatedWith), partial: Item.link, from: path)
+        let members = relations.entries(.actor, pointingAt: entry.key, by: .affiliatedWith)
+        view["membersHTML"] = items(first(members), partial: Item.link, from: path)
+        view["membersMore"] = more(.members, of: entry, shown: first(members).count, total: members.count, kind: .actor, path: path)
         let events = relations.entries(.event, pointingAt: entry.key, by: .involves)
         eventList(events, of: entry, into: &view, path: path)
         // Absent, not empty, without events: swift-mustache shows a section over an empty text.
@@ -31,7 +33,9 @@ extension ViewBuilder {
         let relations = site.relations
         view["code"] = country.code
         if let region = country.region { view["region"] = region }
-        view["actorsHTML"] = items(relations.entries(.actor, pointingAt: entry.key, by: .belongsTo), partial: Item.link, from: path)
+        let actors = relations.entries(.actor, pointingAt: entry.key, by: .belongsTo)
+        view["actorsHTML"] = items(first(actors), partial: Item.link, from: path)
+        view["actorsMore"] = more(.actors, of: entry, shown: first(actors).count, total: actors.count, kind: .actor, path: path)
         let events = relations.entries(.event, pointingAt: entry.key, by: .involves)
         eventList(events, of: entry, into: &view, path: path)
         // Absent, not empty, without events: swift-mustache shows a section over an empty text.
@@ -97,6 +101,12 @@ extension ViewBuilder {
         view["recentCount"] = recent.count
         view["eventCountLabel"] = Labels.count(events.count, .event)
         view["allEventsURL"] = Addresses.relative(from: path, to: Addresses.listPart(folder: ListParts.entryFolder(entry.key), page: 1))
+    }
+
+    /// What a list on an entry's page shows of `items`: all of them, or past
+    /// `ListParts.entryListAbove` the first `ListParts.recentCount`.
+    func first<Item>(_ items: [Item]) -> [Item] {
+        items.count > ListParts.entryListAbove ? Array(items.prefix(ListParts.recentCount)) : items
     }
 
     /// When a list on `entry`'s page shows `shown` of its `total` items: how

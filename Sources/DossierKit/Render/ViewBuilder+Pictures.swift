@@ -50,7 +50,7 @@ extension ViewBuilder {
             center: center, nodes: nodes, edges: edges, title: "Connections of \(entry.title)",
             description: "Actors sharing events or affiliations with \(entry.title); listed as text beside the picture.",
             idPrefix: "relations-svg", limit: shown, omitted: others.count - nodes.count)
-        let listed = connected.count > ListParts.entryListAbove ? Array(connected.prefix(ListParts.recentCount)) : connected
+        let listed = first(connected)
         let list = connectionItems(listed, path: path)
         let more = more(.connections, of: entry, shown: listed.count, total: connected.count, kind: .actor, path: path)
         return (svg, list, more)

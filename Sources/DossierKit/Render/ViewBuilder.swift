@@ -184,7 +184,7 @@ final class ViewBuilder: @unchecked Sendable {
         view["kindLabel"] = Labels.kind(entry.kind)
         view["bodyHTML"] = renderBody(entry, path)
         let linkers = site.relations.linkedFromEntries(entry.key)
-        let listed = linkers.count > ListParts.entryListAbove ? Array(linkers.prefix(ListParts.recentCount)) : linkers
+        let listed = first(linkers)
         view["linkedFromHTML"] = items(listed, partial: Item.linkedFrom, from: path)
         view["linkedFromMore"] = more(.linkedFrom, of: entry, shown: listed.count, total: linkers.count, kind: .page, path: path)
         if let summary = entry.summary { view["summary"] = summary }
