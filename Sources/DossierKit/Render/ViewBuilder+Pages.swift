@@ -29,6 +29,7 @@ extension ViewBuilder {
         var view = entryBase(entry, path: path)
         let relations = site.relations
         view["code"] = country.code
+        if let locator = map.flatMap({ MapSVG.locator($0, code: country.code) }) { view["locatorSVG"] = locator }
         if let region = country.region { view["region"] = region }
         view["actorsHTML"] = items(relations.entries(.actor, pointingAt: entry.key, by: .belongsTo), partial: Item.link, from: path)
         let events = relations.entries(.event, pointingAt: entry.key, by: .involves)
