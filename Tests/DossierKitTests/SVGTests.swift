@@ -424,3 +424,177 @@ private func expectTidyNumbers(_ svg: String, sourceLocation: Testing.SourceLoca
         expectTidyNumbers(relations(center: node("c", weight: 0), Array(nodes.prefix(5))))
     }
 }
+
+@Suite struct MapSVGTests {
+    /// A map of three squares and a coarse land, as `scripts/make-world-map` writes them.
+    static let map = WorldMap(
+        width: 100, height: 50, land: "M0 0l25 0 0 12z", landScale: 4,
+        countries: [
+            .init(code: "FR", name: "France", minX: 10, minY: 10, maxX: 30, maxY: 30, path: "M10 10l20 0 0 20-20 0z"),
+            .init(code: "BH", name: "Bahrain", minX: 60, minY: 20, maxX: 62, maxY: 22, path: "M60 20l2 0 0 2z"),
+            .init(code: "NO", name: "Norway", minX: 40, minY: 0, maxX: 60, maxY: 10, path: "M40 0l20 0 0 10z"),
+        ])
+
+    private func country(_ code: String, _ title: String, events: Int) -> MapCountry {
+        MapCountry(code: code, title: title, url: "../\(code.lowercased())/index.html", events: events)
+    }
+
+    private func render(_ countries: [MapCountry]) -> String {
+        MapSVG.render(
+            Self.map, countries: countries, shading: MapShading(busiest: countries.map(\.events).max() ?? 0), title: "Map",
+            description: "Countries.", idPrefix: "m")
+    }
+
+    @Test func shadesDoubleAndWidenWithTheBusiestCountry() {
+        let small = MapShading(busiest: 10)
+        #expect([0, 1, 2, 3, 4, 7, 8, 500].map(small.level) == [0, 1, 2, 2, 3, 3, 4, 4])
+        #expect(small.ranges.map { "\($0.from)–\($0.to.map(String.init) ?? "")" } == ["0–0", "1–1", "2–3", "4–7", "8–"])
+        let large = MapShading(busiest: 100)
+        #expect(large.bounds == [1, 16, 32, 64])
+        #expect([0, 1, 15, 16, 31, 32, 63, 64, 100].map(large.level) == [0, 1, 1, 2, 2, 3, 3, 4, 4])
+        #expect(MapShading(busiest: 15).bounds == [1, 2, 4, 8] && MapShading(busiest: 16).bounds == [1, 4, 8, 16])
+        #expect(MapShading(busiest: 0).bounds == [1, 2, 4, 8])
+    }
+
+    @Test func onlyTheReportsCountriesAreLinksShadedByTheirEvents() throws {
+        let svg = render([country("FR", "France", events: 8), country("NO", "Norway", events: 0), country("SG", "Singapore", events: 3)])
+        let tree = SVGTree(svg)
+        let root = try #require(tree.elements.first)
+        #expect(root.attributes["role"] == "group" && root.attributes["viewBox"] == "0 0 100 50")
+        #expect(tree.linkTitles == ["../fr/index.html": ["France: 8 events"], "../no/index.html": ["Norway: 0 events"]])
+        let paths = tree.all("path")
+        #expect(paths.map { $0.attributes["class"] ?? "" } == ["map-none", "map-4", "map-0"])
+        // Bahrain has no page: drawn, plain, not a link; Singapore has no shape: not drawn.
+        #expect(paths[0].attributes["d"] == "M60 20l2 0 0 2z" && paths[0].ancestors == ["svg"])
+        #expect(paths[1].ancestors == ["svg", "a"] && paths[1].attributes["d"] == "M10 10l20 0 0 20-20 0z")
+        #expect(tree.elements.allSatisfy { $0.attributes["style"] == nil })
+    }
+
+    @Test func hostileTitlesAndURLsAreEscaped() {
+        let svg = MapSVG.render(
+            Self.map, countries: [MapCountry(code: "FR", title: hostile, url: hostileURL, events: 1)],
+            shading: MapShading(busiest: 1), title: hostile, description: hostile, idPrefix: "a b")
+        expectHarmless(svg)
+        #expect(SVGTree(svg).linkTitles[hostileURL] == ["\(hostile): 1 event"])
+    }
+
+    @Test func outputIsDeterministic() {
+        let countries = [country("NO", "Norway", events: 2), country("FR", "France", events: 5)]
+        #expect(render(countries) == render(countries))
+        #expect(render(countries) == render(countries.reversed()), "input order does not matter")
+    }
+
+    @Test func locatorMarksTheCountryAndRingsASmallOne() throws {
+        let france = SVGTree(try #require(MapSVG.locator(Self.map, code: "FR")))
+        let root = try #require(france.elements.first)
+        #expect(root.attributes["aria-hidden"] == "true" && root.attributes["viewBox"] == "0 0 25 12.5")
+        #expect(france.all("path").map { $0.attributes["class"] ?? "" } == ["map-land", "map-here"])
+        #expect(france.all("path")[1].attributes["transform"] == "scale(0.25)")
+        #expect(france.all("circle").isEmpty && france.all("a").isEmpty)
+        let bahrain = SVGTree(try #require(MapSVG.locator(Self.map, code: "BH")))
+        let ring = try #require(bahrain.all("circle").first)
+        #expect(ring.attributes["cx"] == "15.3" && ring.attributes["cy"] == "5.3")
+        #expect(MapSVG.locator(Self.map, code: "SG") == nil)
+    }
+
+    /// The home page's map and the table beside it show the same countries and numbers.
+    @Test func tableBesideTheMapMatchesIt() throws {
+        let site = try JSONTextTests.site(Fixture.content)
+        var diagnostics = Diagnostics()
+        let theme = try #require(Theme.load(from: Fixture.templates, &diagnostics))
+        let map = try #require(theme.map)
+        let builder = ViewBuilder(site: site, renderBody: { _, _ in "" }, partials: PartialCache(theme: theme), map: map)
+        var view: View = [:]
+        builder.worldMap(path: "index.html", idPrefix: "home-map", description: "", into: &view)
+        let rows = try #require(view["mapRows"] as? [View])
+        #expect(rows.count == site.entries(of: .country).count && rows.count > 10)
+        let links = SVGTree(try #require(view["mapSVG"] as? String)).linkTitles
+        var onMap = 0
+        for row in rows {
+            let url = try #require(row["url"] as? String), title = try #require(row["title"] as? String)
+            let events = try #require(row["events"] as? Int)
+            if row["onMap"] as? Bool == true {
+                onMap += 1
+                #expect(links[url] == ["\(title): \(Labels.count(events, .event))"])
+            } else {
+                #expect(links[url] == nil)
+            }
+        }
+        #expect(links.count == onMap && onMap < rows.count, "Bahrain and Singapore are too small for the map")
+        let counts = rows.compactMap { $0["events"] as? Int }
+        #expect(counts == counts.sorted(by: >), "most events first")
+    }
+}
+
+@Suite struct WorldMapFileTests {
+    /// The real theme with its map replaced (nil: removed); the diagnostics and the map.
+    private func load(_ text: String?) throws -> (lines: [String], map: WorldMap?) {
+        try Fixture.withTemporaryFolder { folder in
+            let theme = folder.appendingPathComponent("templates")
+            try FileManager.default.copyItem(at: Fixture.templates, to: theme)
+            let file = theme.appendingPathComponent(WorldMap.file)
+            if let text { try Data(text.utf8).write(to: file) } else { try FileManager.default.removeItem(at: file) }
+            var diagnostics = Diagnostics()
+            let loaded = Theme.load(from: theme, &diagnostics)
+            return (Fixture.lines(diagnostics, relativeTo: theme), loaded?.map)
+        }
+    }
+
+    @Test func theThemesMapCoversTheContentsLargerCountries() throws {
+        var diagnostics = Diagnostics()
+        let map = try #require(Theme.load(from: Fixture.templates, &diagnostics)?.map)
+        #expect(diagnostics.all.isEmpty)
+        #expect(map.countries.count > 150 && map.width == 1000)
+        for code in ["FR", "NO", "US", "IL", "PS", "CY", "SO"] { #expect(map[code] != nil, "\(code)") }
+        #expect(map["AQ"] == nil && map["SG"] == nil && map["BH"] == nil)
+    }
+
+    @Test func missingMapIsAnErrorNamingTheFile() throws {
+        let result = try load(nil)
+        #expect(
+            result.lines == [
+                "map/world.json: error: missing world map: the theme's maps are drawn from this file (scripts/make-world-map writes it)"
+            ])
+        #expect(result.map == nil)
+    }
+
+    @Test(arguments: [
+        ("{\"viewBox\": [0, 0, 10", "not valid JSON"),
+        ("[]", "not a JSON object"),
+        ("{\"viewBox\": [0, 0, 10, 5], \"landScale\": 4, \"countries\": []}", "'land' is missing"),
+        (
+            "{\"viewBox\": [0, 0, 10, 5], \"landScale\": 4, \"land\": \"M0 0z\", \"countries\": [{\"code\": \"FR\"}]}",
+            "'countries[0].name' is missing"
+        ),
+        ("{\"viewBox\": [0, 0, 10, 5], \"landScale\": \"4\", \"land\": \"M0 0z\", \"countries\": []}", "'landScale' has the wrong type"),
+        ("{\"viewBox\": [0, 0, 0, 5], \"landScale\": 4, \"land\": \"M0 0z\", \"countries\": []}", Messages.worldMapBadViewBox),
+        ("{\"viewBox\": [0, 0, 10, 5], \"landScale\": 4, \"land\": \"<script>\", \"countries\": []}", Messages.worldMapBadLand),
+        (
+            "{\"viewBox\": [0, 0, 10, 5], \"landScale\": 4, \"land\": \"M0 0z\", \"countries\": [{\"code\": \"fr\", \"name\": \"F\", \"box\": [0, 0, 1, 1], \"d\": \"M0 0z\"}]}",
+            Messages.worldMapBadCode(number: 1)
+        ),
+        (
+            "{\"viewBox\": [0, 0, 10, 5], \"landScale\": 4, \"land\": \"M0 0z\", \"countries\": [{\"code\": \"FR\", \"name\": \"F\", \"box\": [0, 0, 1, 1], \"d\": \"M0 0z\\\"/><script>\"}]}",
+            Messages.worldMapBadCountry("FR")
+        ),
+    ])
+    func malformedMapIsAnErrorNamingTheFile(_ text: String, _ detail: String) throws {
+        let result = try load(text)
+        #expect(result.lines == ["map/world.json: error: malformed world map: \(detail) (scripts/make-world-map writes this file)"])
+        #expect(result.map == nil)
+    }
+
+    /// A build with a broken map stops with the error rather than a page without maps.
+    @Test func buildStopsOnABrokenMap() throws {
+        try Fixture.withTemporaryFolder { folder in
+            let theme = folder.appendingPathComponent("templates")
+            try FileManager.default.copyItem(at: Fixture.templates, to: theme)
+            try Data("[]".utf8).write(to: theme.appendingPathComponent(WorldMap.file))
+            let project = Project(
+                content: GoldenSiteTests.site, templates: theme, output: folder.appendingPathComponent("public"))
+            let result = try? Builder(project: project).build().get()
+            #expect(result == nil)
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("public/index.html").path))
+        }
+    }
+}

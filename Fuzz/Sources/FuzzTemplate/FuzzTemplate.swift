@@ -57,7 +57,8 @@ enum Fixture {
     static let scratchPath = (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory())
         + "/dossier-fuzz-template-\(getpid())"
 
-    /// A theme folder with every required template but `home`, which each input replaces.
+    /// A theme folder with every required template but `home`, which each
+    /// input replaces, and the real world map.
     static let scratch: URL = {
         let folder = URL(fileURLWithPath: scratchPath)
         let manager = FileManager.default
@@ -68,6 +69,12 @@ enum Fixture {
                 try Data("<p>{{pageTitle}}</p>\n".utf8).write(to: folder.appendingPathComponent(name + ".mustache"))
             }
             try Data("{{$main}}{{/main}}\n".utf8).write(to: folder.appendingPathComponent("layout.mustache"))
+            // A theme without its world map has an error, and would render nothing.
+            try manager.createDirectory(
+                at: folder.appendingPathComponent(WorldMap.file).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try manager.copyItem(
+                at: packageRoot.appendingPathComponent("templates").appendingPathComponent(WorldMap.file),
+                to: folder.appendingPathComponent(WorldMap.file))
         } catch {
             fatalError("cannot make the scratch theme: \(error)")
         }

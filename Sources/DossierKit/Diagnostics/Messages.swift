@@ -250,6 +250,30 @@ public enum Messages {
     static let templateTagNotClosed = "a tag is not closed"
     static let templateSectionNotClosed = "a section is not closed"
 
+    static func missingWorldMap(path: String) -> Diagnostic {
+        .error(
+            "missing world map: the theme's maps are drawn from this file (scripts/make-world-map writes it)",
+            at: SourceLocation(path: path))
+    }
+
+    /// `detail`: one of the `worldMap…` phrases below.
+    static func malformedWorldMap(path: String, detail: String) -> Diagnostic {
+        .error("malformed world map: \(detail) (scripts/make-world-map writes this file)", at: SourceLocation(path: path))
+    }
+
+    static let worldMapNotJSON = "not valid JSON"
+    static let worldMapNotObject = "not a JSON object"
+    static let worldMapBadViewBox = "'viewBox' must be four numbers with a positive width and height, and 'landScale' positive"
+    static let worldMapBadLand = "'land' is not SVG path data of M, L, Z commands and numbers"
+    static func worldMapMissingKey(_ place: String) -> String { "'\(place)' is missing" }
+    static func worldMapWrongType(_ place: String) -> String { "'\(place)' has the wrong type" }
+    static func worldMapBadCode(number: Int) -> String {
+        "country \(number) has no code of two capital letters, or one already used"
+    }
+    static func worldMapBadCountry(_ code: String) -> String {
+        "country '\(code)' needs a 'box' of four numbers and a 'd' of SVG path data (M, L, Z commands and numbers)"
+    }
+
     static func missingTemplate(_ name: String, path: String) -> Diagnostic {
         .error("missing template '\(name).mustache'", at: SourceLocation(path: path))
     }

@@ -202,7 +202,7 @@ struct Renderer: Sendable {
     private func viewBuilder() -> ViewBuilder {
         ViewBuilder(
             site: site, renderBody: { [site, theme] entry, path in Self.bodyHTML(entry, path: path, site: site, theme: theme) },
-            partials: partials ?? PartialCache(theme: theme))
+            partials: partials ?? PartialCache(theme: theme), map: theme.map)
     }
 
     /// The body as HTML, its `KIND:SLUG` links made relative to `path`

@@ -3,7 +3,8 @@ import Mustache
 
 /// The theme: every `*.mustache` file under `templates/` (named by its path
 /// without the extension, so `partials/list.mustache` is `{{> partials/list}}`)
-/// and the files under `templates/assets/`, copied to `public/assets/`.
+/// the files under `templates/assets/`, copied to `public/assets/`, and the
+/// world map the pictures of countries are drawn from (`WorldMap.file`).
 public struct Theme: Sendable {
     /// Templates every theme must have: one per page kind and index.
     static let required =
@@ -16,6 +17,8 @@ public struct Theme: Sendable {
     let library: MustacheLibrary
     /// Asset files: path below `assets/` → file on disk.
     let assets: [(path: String, url: URL)]
+    /// Nil when the file is missing or malformed (an error, reported).
+    let map: WorldMap?
 
     static func load(from folder: URL, _ diagnostics: inout Diagnostics) -> Theme? {
         let manager = FileManager.default
@@ -78,7 +81,7 @@ public struct Theme: Sendable {
                 guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
                 return (String(file.dropFirst("assets/".count)), url)
             }
-        return Theme(library: library, assets: assets)
+        return Theme(library: library, assets: assets, map: WorldMap.load(from: folder, &diagnostics))
     }
 
     /// Renders a view with a named template.

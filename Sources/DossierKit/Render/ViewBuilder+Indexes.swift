@@ -25,6 +25,11 @@ extension ViewBuilder {
         view["timelineURL"] = Addresses.relative(from: path, to: Self.timelinePath)
         view["relationsURL"] = Addresses.relative(from: path, to: Self.relationsPath)
         view["searchPageURL"] = Addresses.relative(from: path, to: Self.searchPath)
+        worldMap(
+            path: path, idPrefix: "home-map",
+            description: "The countries of the report shaded by their number of events; the same numbers are in the table below.",
+            into: &view)
+        view["countriesURL"] = Addresses.relative(from: path, to: Addresses.index(.country))
         return view
     }
 
@@ -66,8 +71,14 @@ extension ViewBuilder {
                 var item = link(to: entry, from: path)
                 item["eventCount"] = site.relations.entries(.event, pointingAt: entry.key, by: .involves).count
                 item["actorCount"] = site.relations.entries(.actor, pointingAt: entry.key, by: .belongsTo).count
+                // Without a map, no country is marked as missing from it.
+                item["onMap"] = map.map { map in entry.country.map { map[$0.code] != nil } ?? false } ?? true
                 return item
             }
+            worldMap(
+                path: path, idPrefix: "countries-map",
+                description: "The countries of the report shaded by their number of events; the same numbers are in the table below.",
+                into: &view)
         case .event:
             view["years"] = groups(shown, by: { String($0.event?.date.year ?? 0) }, path: path)
         case .source:

@@ -32,6 +32,7 @@ extension ViewBuilder {
         var view = entryBase(entry, path: path)
         let relations = site.relations
         view["code"] = country.code
+        if let locator = map.flatMap({ MapSVG.locator($0, code: country.code) }) { view["locatorSVG"] = locator }
         if let region = country.region { view["region"] = region }
         let actors = relations.entries(.actor, pointingAt: entry.key, by: .belongsTo)
         view["actorsHTML"] = items(first(actors), partial: Item.link, from: path)

@@ -1,5 +1,5 @@
-/// Timelines and relation pictures, drawn at build time, with the same
-/// information as text beside them.
+/// Timelines, relation pictures and world maps, drawn at build time, with
+/// the same information as text beside them.
 extension ViewBuilder {
     func timelineItems(_ events: [Entry], from path: String) -> [TimelineItem] {
         events.compactMap { entry in
@@ -78,5 +78,39 @@ extension ViewBuilder {
             id: entry.key.description, label: entry.title,
             url: Addresses.relative(from: path, to: entry.pagePath),
             kind: entry.actor?.actorKind.rawValue ?? entry.kind.rawValue, weight: weight)
+    }
+
+    /// The report's countries with their number of events, in the
+    /// countries index's order.
+    func mapCountries(from path: String) -> [MapCountry] {
+        site.entries(of: .country).compactMap { entry in
+            guard let country = entry.country else { return nil }
+            return MapCountry(
+                code: country.code, title: entry.title, url: Addresses.relative(from: path, to: entry.pagePath),
+                events: site.relations.entries(.event, pointingAt: entry.key, by: .involves).count)
+        }
+    }
+
+    /// The world map's values: `mapSVG`, its `mapLegend` (per shade: `shade`,
+    /// `from`, `to` — `false` when open-ended —, `none` for the shade of no
+    /// events) and `mapRows`, the text beside it (every country, most events
+    /// first: `title`, `url`, `events`, `onMap`). Nothing without a map or
+    /// countries.
+    func worldMap(path: String, idPrefix: String, description: String, into view: inout View) {
+        guard let map else { return }
+        let countries = mapCountries(from: path)
+        guard !countries.isEmpty else { return }
+        let shading = MapShading(busiest: countries.map(\.events).max() ?? 0)
+        view["mapSVG"] = MapSVG.render(
+            map, countries: countries, shading: shading, title: "Events by country", description: description,
+            idPrefix: idPrefix)
+        view["mapLegend"] = shading.ranges.map { range -> View in
+            var item: View = ["shade": "map-\(range.level)", "from": range.from, "more": range.to == nil, "none": range.level == 0]
+            if let to = range.to, to != range.from { item["to"] = to } else { item["to"] = false }
+            return item
+        }
+        view["mapRows"] = countries.sorted { ($1.events, $0.title) < ($0.events, $1.title) }.map { country -> View in
+            ["title": country.title, "url": country.url, "events": country.events, "onMap": map[country.code] != nil]
+        }
     }
 }

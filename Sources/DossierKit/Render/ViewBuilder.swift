@@ -9,13 +9,18 @@ final class ViewBuilder: @unchecked Sendable {
     let site: Site
     let renderBody: @Sendable (Entry, String) -> String
     let partials: PartialCache
+    /// The theme's world map; nil draws no maps.
+    let map: WorldMap?
     /// `siteValues(root:)` of `Addresses.commonRoots`, made once.
     private let commonSiteValues: [View]
 
-    init(site: Site, renderBody: @escaping @Sendable (Entry, String) -> String, partials: PartialCache) {
+    init(
+        site: Site, renderBody: @escaping @Sendable (Entry, String) -> String, partials: PartialCache, map: WorldMap? = nil
+    ) {
         self.site = site
         self.renderBody = renderBody
         self.partials = partials
+        self.map = map
         commonSiteValues = Addresses.commonRoots.map { Self.siteValues(of: site.settings, root: $0) }
     }
 
