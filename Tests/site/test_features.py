@@ -51,8 +51,8 @@ def test_search_finds_words_of_the_body_text(browser, urls, scheme):
 
 def test_search_folds_accents_and_shows_more(browser, urls, scheme):
     # Every query word must begin a word of the page; "É" finds "e".
-    plain = _search(browser, urls.page(scheme, "search/index.html") + "?q=nso+pegasus")
-    accented = _search(browser, urls.page(scheme, "search/index.html") + "?q=NSÓ+PÉGASUS")
+    plain = _search(browser, urls.page(scheme, "search/index.html") + "?q=nso")
+    accented = _search(browser, urls.page(scheme, "search/index.html") + "?q=NSÓ")
     assert plain == accented and len(plain) == 50, len(plain)
     assert browser.find_element(By.ID, "search-more").is_displayed()
     browser.find_element(By.ID, "search-more").click()
