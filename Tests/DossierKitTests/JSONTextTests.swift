@@ -23,11 +23,6 @@ import Testing
         let site = try Self.site(name == "content" ? Fixture.content : Fixture.url(name))
         let export = DataExport(site: site)
         #expect(export.bytes() == (try Self.encoder(export)) + [UInt8(ascii: "\n")])
-        let index = SearchIndex(site: site)
-        var writer = JSONWriter()
-        index.write(into: &writer)
-        #expect(writer.bytes == (try Self.encoder(index)))
-        #expect(index.scriptBytes() == Array("window.DOSSIER_SEARCH = ".utf8) + (try Self.encoder(index)) + Array(";\n".utf8))
     }
 
     /// Every control character, quotes, backslashes, slashes, line and

@@ -41,6 +41,25 @@ def test_search_finds_aliases(browser, urls, scheme):
     assert "Front Line Defenders" in [title for title, _ in results]
 
 
+def test_search_finds_words_of_the_body_text(browser, urls, scheme):
+    # "Nomination" is only in the body of this event: no title, summary or alias holds it.
+    results = _search(browser, urls.page(scheme, "search/index.html") + "?q=Nominat")
+    hrefs = [href for _, href in results]
+    assert len(hrefs) == 1 and hrefs[0].endswith("events/nso-rebranding-plan/index.html"), results
+    assert not sitecheck.severe_console_entries(browser)
+
+
+def test_search_folds_accents_and_shows_more(browser, urls, scheme):
+    # Every query word must begin a word of the page; "É" finds "e".
+    plain = _search(browser, urls.page(scheme, "search/index.html") + "?q=nso")
+    accented = _search(browser, urls.page(scheme, "search/index.html") + "?q=NSÓ")
+    assert plain == accented and len(plain) == 50, len(plain)
+    assert browser.find_element(By.ID, "search-more").is_displayed()
+    browser.find_element(By.ID, "search-more").click()
+    WebDriverWait(browser, 10).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search-results li > a")) > 50)
+
+
 def test_header_search_box_leads_to_results(browser, urls, scheme):
     sitecheck.load(browser, urls.page(scheme, "index.html"))
     box = browser.find_element(By.ID, "site-search-q")

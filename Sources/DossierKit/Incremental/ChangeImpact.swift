@@ -7,7 +7,7 @@
 /// its events (the relations picture). Site-wide pages (home, indexes,
 /// timeline, relations, search, 404) and the data files show the titles,
 /// summaries and details of many entries, but no body except the home
-/// page's introduction.
+/// page's introduction; the search index holds the words of every body.
 enum ChangeImpact {
     /// Which pages to render: entry pages by key, site-wide pages by path.
     struct Plan: Equatable {
@@ -17,6 +17,9 @@ enum ChangeImpact {
         var siteWide: Set<String>
         /// Whether to write the data files again (when `entries` is not nil).
         var data: Bool
+        /// Whether to write the search index again, when `data` is false: a
+        /// body changed.
+        var search = false
 
         static let everything = Plan(entries: nil, siteWide: [], data: true)
     }
@@ -30,8 +33,9 @@ enum ChangeImpact {
         let relinked = faced.filter { referencesChanged(old[$0], new[$0]) }
         let entries = pages(changed: changed, faced: faced, relinked: relinked, old: old, new: new)
         var plan = Plan(entries: entries, siteWide: [], data: !faced.isEmpty)
+        plan.search = changed.contains { old[$0]?.body.text != new[$0]?.body.text }
         if changed.contains(Addresses.homePage) { plan.siteWide.insert(Addresses.home) }
-        guard !faced.isEmpty else { return plan }  // only bodies changed: only their own pages show them
+        guard !faced.isEmpty else { return plan }  // only bodies changed: only their own pages and the search index show them
         plan.siteWide.formUnion(siteWidePages(showing: faced, relinked: relinked, old: old, new: new))
         return plan
     }

@@ -109,6 +109,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
         // written (docs/serve.md); the probe at load refused files that cannot be decoded.
         var ignored = Diagnostics()
         let media = writeData ? pipeline.media(site, into: sink, &ignored) : []
+        // A body edit changes only the search index among the data files.
+        let search = !writeData && plan.search ? SearchIndex(site: site).files() : []
+        for file in search { sink.write(file.path, bytes: file.bytes) }
         let pages = Set(jobs.map(\.path))
         var files = old
         for path in previous?.pages ?? [] where !pages.contains(path) { files[path] = nil }
@@ -117,6 +120,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
         if writeData {
             for path in dataPaths { files[path] = nil }
             dataPaths = Set(generated + media)
+        } else if !search.isEmpty {
+            for path in dataPaths where path.hasPrefix("search/") { files[path] = nil }
+            dataPaths = dataPaths.filter { !$0.hasPrefix("search/") }.union(search.map(\.path))
         }
         for path in previous?.assets ?? [] { files[path] = nil }
         files.merge(written) { $1 }

@@ -28,6 +28,39 @@ public enum Markdown {
 
     typealias Figure = (_ destination: String, _ alt: String, _ block: Bool, _ index: Int) -> String?
 
+    /// The words a reader sees in the body, for the search index: text,
+    /// code and images' alt text, blocks kept apart by a space; link
+    /// destinations, raw HTML and citations (`[@slug]`) left out.
+    static func plainText(of text: String) -> String {
+        withTree(text) { root in
+            var text = "", run = ""
+            // A run of text and line breaks, where citations are (see `TextRun`):
+            // cmark splits `[@a]` into several text nodes.
+            func endRun() {
+                text += withoutCitations(run)
+                run = ""
+            }
+            walk(root) { node, _ in
+                let type = cmark_node_get_type(node)
+                switch type {
+                case CMARK_NODE_TEXT:
+                    if let literal = cmark_node_get_literal(node) { run += String(cString: literal) }
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    run += "\n"
+                case CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                    endRun()
+                    if let literal = cmark_node_get_literal(node) { text += " " + String(cString: literal) + " " }
+                default:
+                    endRun()
+                    // Blocks apart; emphasis and links within a word keep it whole.
+                    if type.rawValue < CMARK_NODE_FIRST_INLINE.rawValue { text += " " }
+                }
+            }
+            endRun()
+            return text
+        }
+    }
+
     /// One walk over the body's tree for both: the outline, and with
     /// `rewrite` the HTML, so that the two always agree on heading ids and
     /// on which text is a citation.

@@ -155,7 +155,7 @@ struct Renderer: Sendable {
                 let export = DataExport(site: site)
                 return [("data/report.json", export.bytes())] + CSVExport.files(for: export)
             },
-            { [("search/search-index.js", SearchIndex(site: site).scriptBytes())] },
+            { SearchIndex(site: site).files() },
             { Discovery.files(for: site, paths: pages).map { ($0.path, Array($0.text.utf8)) } },
         ]
     }

@@ -1,0 +1,1 @@
+DOSSIER_SEARCH_SHARD("docs/1",[["country","Norway","countries/norway/index.html","Where Acme Surveillance is based."],["event","Report: \"Snoop\" found on journalists' phones, researchers say","events/report-published/index.html"],["media","The harbour at Tromsø","media/harbour/index.html"]]);

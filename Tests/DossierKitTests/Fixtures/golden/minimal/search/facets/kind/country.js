@@ -1,0 +1,1 @@
+DOSSIER_SEARCH_SHARD("facets/kind/country","gQ");

@@ -1,0 +1,1 @@
+DOSSIER_SEARCH_SHARD("facets/kind/media",[6,6]);

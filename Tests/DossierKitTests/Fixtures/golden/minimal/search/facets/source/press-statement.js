@@ -1,0 +1,1 @@
+DOSSIER_SEARCH_SHARD("facets/source/press-statement","Gq");

@@ -1,0 +1,1 @@
+DOSSIER_SEARCH_SHARD("facets/year/2021","Ug");

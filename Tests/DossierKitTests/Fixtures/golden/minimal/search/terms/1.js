@@ -1,0 +1,1 @@
+DOSSIER_SEARCH_SHARD("terms/1",{"t":{"a":["NgB",[2]],"about":["Bg",[0]],"account":[[4]],"acme":["ey","e"],"also":["Ai"],"an":[[12]],"and":["ByB"],"announced":[[1]],"annual":["Ug",[4]],"are":[[11]],"as":["Cw"],"ask":[[11]],"at":["AgB",[12]]}});

@@ -1,0 +1,1 @@
+DOSSIER_SEARCH_SHARD("terms/19",{"t":{"vendor":[[3]]}});

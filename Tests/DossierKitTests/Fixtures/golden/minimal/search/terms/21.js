@@ -1,0 +1,1 @@
+DOSSIER_SEARCH_SHARD("terms/21",{"t":{"xmp":[[12]]}});

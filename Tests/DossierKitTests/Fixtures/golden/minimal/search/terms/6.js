@@ -1,0 +1,1 @@
+DOSSIER_SEARCH_SHARD("terms/6",{"t":{"fictional":[[3]],"figure":[[0]],"figures":["R"],"findings":[[11]],"first":[[0]],"found":[[11],[11]],"founded":["KC",[1]],"founder":[[4]],"free":[[3]],"from":[[0]]}});

@@ -1,0 +1,1 @@
+DOSSIER_SEARCH_SHARD("terms/7",{"t":{"gets":[[3]],"gps":[[12]],"group":[[11]]}});
