@@ -84,6 +84,14 @@ public enum ListParts {
         }
     }
 
+    /// The group an index lists `entry` in: its actor kind, its publisher
+    /// (`publisher-<slug>`), or none (empty).
+    public static func groupID(of entry: Entry) -> String {
+        if let actor = entry.actor { return actor.actorKind.rawValue }
+        if let source = entry.source { return "publisher-" + Slug.make(from: source.publisher) }
+        return ""
+    }
+
     /// An index's entries in the order it lists them, in groups: actors by
     /// kind, sources by publisher, others in one group (`id` empty).
     public static func indexGroups(_ kind: Kind, in site: Site) -> [(id: String, entries: [Entry])] {

@@ -53,10 +53,17 @@ extension ViewBuilder {
             addNavigation(parts, at: page, path: path, to: &view)
             if parts[page].page == 1 { view["groupStarts"] = groupStarts(kind, parts, path: path) }
         }
-        let onPage = Set(shown.map(\.key))
-        let grouped = ListParts.indexGroups(kind, in: site).compactMap { group -> (id: String, entries: [Entry])? in
-            let members = parts.isEmpty ? group.entries : group.entries.filter { onPage.contains($0.key) }
-            return members.isEmpty ? nil : (group.id, members)
+        // A page of a paged index is a run of the index's order: its groups
+        // are the runs of its entries' groups, found without the whole index.
+        var grouped: [(id: String, entries: [Entry])] = []
+        if parts.isEmpty {
+            grouped = ListParts.indexGroups(kind, in: site)
+        } else {
+            for entry in shown {
+                let id = ListParts.groupID(of: entry)
+                if grouped.last?.id != id { grouped.append((id, [])) }
+                grouped[grouped.count - 1].entries.append(entry)
+            }
         }
         switch kind {
         case .actor:
