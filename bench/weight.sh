@@ -132,9 +132,28 @@ seconds = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
 row("build wall time", f"{seconds:.1f} s", "", None)
 cpu = sum(float(field(f)) for f in ("User time (seconds)", "System time (seconds)") if field(f) != "?")
 row("build CPU time (user + system)", f"{cpu:.1f} s", "", None)
-row("build peak RSS", f"{int(field('Maximum resident set size (kbytes)')) / 1024:,.0f} MiB", "", None)
+rss = int(field('Maximum resident set size (kbytes)')) / 1024
+row("build peak RSS", f"{rss:,.0f} MiB", "", None)
+# Kept for the comparison of sizes after the loop.
+with open(os.path.join(os.path.dirname(sys.argv[3]), f"figures-{n}"), "w") as out:
+    out.write(f"{seconds} {cpu} {rss}\n")
 sys.exit(1 if failed else 0)
 EOF
     rm -rf "$out"
 done
+
+# A linear build: 10 times the events in at most 11 times the time and memory.
+if [[ -f $WORK/figures-10000 && -f $WORK/figures-100000 ]]; then
+    python3 - "$WORK/figures-10000" "$WORK/figures-100000" <<'EOF' || FAILED=1
+import sys
+small, large = (list(map(float, open(p).read().split())) for p in sys.argv[1:3])
+failed = False
+print("\n100,000 events against 10,000")
+for i, what in enumerate(["build wall time", "build CPU time", "build peak RSS"]):
+    ratio = large[i] / small[i]
+    failed |= ratio > 11
+    print(f"  {what + ' ratio':<44} {ratio:>13.1f}x {'≤ 11x':>16}  {'PASS' if ratio <= 11 else 'FAIL'}")
+sys.exit(1 if failed else 0)
+EOF
+fi
 exit $FAILED
