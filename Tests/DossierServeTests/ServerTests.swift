@@ -113,7 +113,7 @@ import Testing
         let redirect = try await client.request("/actors/nso-group?x=1")
         #expect(redirect.status == 302 && redirect.headers["location"] == "/actors/nso-group/?x=1")
         let missing = try await client.request("/actors/no-such-actor/")
-        let notFound = try #require(try project.fullBuild().get()["404.html"])
+        let notFound = try #require(try await project.fullBuildAside().get()["404.html"])
         #expect(missing.status == 404)
         #expect(stripLiveTag(missing.body) == notFound)
         #expect(try await client.request("/", method: "HEAD").body.isEmpty)
@@ -177,7 +177,7 @@ func pagePath(of file: String) throws -> String {
 func expectServedSiteMatchesFullBuild(
     _ client: HTTPClient, _ project: TestProject, sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) async throws {
-    let expected = try project.fullBuild().get()
+    let expected = try await project.fullBuildAside().get()
     var differing: [String] = []
     for (path, data) in expected.sorted(by: { $0.key < $1.key }) {
         let reply = try await client.request("/" + path)

@@ -63,8 +63,23 @@ final class TestProject {
     /// What `dossier build` does with the same files: the site written, read
     /// back, or the diagnostics of a failed build.
     func fullBuild() throws -> Result<[String: Data], BuildFailed> {
+        try Self.build(project, into: nextOutput())
+    }
+
+    /// `fullBuild` on a Dispatch thread, for tests that run a server: a build
+    /// holding one of the few cooperative threads starves the server's requests.
+    func fullBuildAside() async throws -> Result<[String: Data], BuildFailed> {
+        let project = self.project
+        let output = nextOutput()
+        return try await offload { try Self.build(project, into: output) }
+    }
+
+    private func nextOutput() -> URL {
         builds += 1
-        let output = root.appendingPathComponent("public-\(builds)")
+        return root.appendingPathComponent("public-\(builds)")
+    }
+
+    private static func build(_ project: Project, into output: URL) throws -> Result<[String: Data], BuildFailed> {
         let builder = Builder(
             project: Project(
                 content: project.content, templates: project.templates, output: output, includeDrafts: project.includeDrafts))
@@ -72,7 +87,7 @@ final class TestProject {
         case .failure(let failure): return .failure(failure)
         case .success:
             defer { try? FileManager.default.removeItem(at: output) }
-            return .success(try Self.readTree(output))
+            return .success(try readTree(output))
         }
     }
 
