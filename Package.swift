@@ -52,7 +52,9 @@ let package = Package(
                 "CDossierImage",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            // Plural rules (Render/PluralRules.swift) from the ICU that Foundation links.
+            linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]
         ),
         // `dossier serve`: the preview server; keeps Hummingbird out of DossierKit.
         .target(

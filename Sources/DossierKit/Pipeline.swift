@@ -18,7 +18,7 @@ struct Pipeline: Sendable {
     /// anything is wrong, so that nothing is rendered.
     func check(_ content: LoadedContent, _ diagnostics: inout Diagnostics) -> (site: Site, theme: Theme)? {
         let site = validate(content, &diagnostics)
-        let theme = Theme.load(from: project.templates, &diagnostics)
+        let theme = Theme.load(from: project.templates, language: content.settings?.language, &diagnostics)
         if strict { diagnostics.promoteWarnings() }
         guard let site, let theme, !diagnostics.hasErrors else { return nil }
         return (site, theme)

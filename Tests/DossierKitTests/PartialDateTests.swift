@@ -37,15 +37,6 @@ import Testing
         }
     }
 
-    @Test func displayShowsThePrecisionWritten() {
-        #expect(PartialDate("2021")?.display == "2021")
-        #expect(PartialDate("2021-07")?.display == "July 2021")
-        #expect(PartialDate("2021-07-08")?.display == "8 July 2021")
-        #expect(PartialDate("2021-12-31")?.display == "31 December 2021")
-        #expect(PartialDate("2021-01")?.monthName == "January")
-        #expect(PartialDate("2021")?.monthName == nil)
-    }
-
     @Test func ordering() throws {
         let texts = ["2022", "2021-07-18", "2021-08", "2021", "2021-07", "2020-12-31", "2021-07-02"]
         let sorted = texts.compactMap(PartialDate.init).sorted().map(\.description)

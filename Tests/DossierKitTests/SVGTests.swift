@@ -70,7 +70,7 @@ private func node(_ id: String, weight: Int, label: String? = nil, kind: String 
 }
 
 private func timeline(_ items: [TimelineItem]) -> String {
-    TimelineSVG.render(items, title: "Timeline", description: "Events by date.", idPrefix: "tl")
+    TimelineSVG.render(items, title: "Timeline", description: "Events by date.", idPrefix: "tl", labels: .english)
 }
 
 private func relations(
@@ -80,7 +80,7 @@ private func relations(
 {
     RelationsSVG.render(
         center: center, nodes: nodes, edges: edges, title: "Relations", description: "Who is linked.", idPrefix: "rel",
-        limit: limit)
+        labels: .english, limit: limit)
 }
 
 /// The top of a timeline mark: a bar's y, or a dot's centre minus its radius.
@@ -198,10 +198,10 @@ private func expectTidyNumbers(_ svg: String, sourceLocation: Testing.SourceLoca
     @Test func hostileTitlesAndURLsAreEscaped() throws {
         let svg = TimelineSVG.render(
             [item("2021-07-18", title: hostile, url: hostileURL, status: "alleged\" onclick=\"x")],
-            title: hostile, description: hostile, idPrefix: "a b\"<")
+            title: hostile, description: hostile, idPrefix: "a b\"<", labels: .english)
         expectHarmless(svg)
         let tree = SVGTree(svg)
-        #expect(tree.linkTitles[hostileURL] == ["18 July 2021 – \(hostile) (alleged\" onclick=\"x)"])
+        #expect(tree.linkTitles[hostileURL] == ["18 July 2021 – \(hostile)"], "a status with no label is left out")
         #expect(tree.all("title").first?.text == hostile && tree.all("desc").first?.text == hostile)
         let root = try #require(tree.elements.first)
         #expect(root.attributes["aria-labelledby"] == "a-b---title" && root.attributes["aria-describedby"] == "a-b---desc")
@@ -218,7 +218,7 @@ private func expectTidyNumbers(_ svg: String, sourceLocation: Testing.SourceLoca
         #expect(tree.all("desc").first?.attributes["id"] == "tl-desc")
         #expect(tree.elements.allSatisfy { $0.attributes["style"] == nil && $0.attributes["xlink:href"] == nil })
         let legend = tree.all("text").filter { $0.attributes["class"] == "tl-legend-label" }.map(\.text)
-        #expect(legend == ["Confirmed", "Denied", Labels.vagueDate])
+        #expect(legend == ["Confirmed", "Denied", Labels.english.text("timeline_vague_date")])
         let dated = SVGTree(timeline([item("2020-01-02", url: "a.html"), item("2020", to: "2021", url: "b.html")]))
         let datedLegend = dated.all("text").filter { $0.attributes["class"] == "tl-legend-label" }.map(\.text)
         #expect(datedLegend == ["Confirmed"], "no vague date, no legend entry for one")
@@ -229,13 +229,13 @@ private func expectTidyNumbers(_ svg: String, sourceLocation: Testing.SourceLoca
         let titles = SVGTree(timeline(items)).linkTitles
         #expect(titles.count == 12)
         for (index, item) in items.enumerated() {
-            #expect(titles[item.url] == ["\(item.date.display) – Event \(index + 1) (confirmed)"])
+            #expect(titles[item.url] == ["\(Labels.english.date(item.date)) – Event \(index + 1) (Confirmed)"])
         }
     }
 
     @Test func rangesAreDescribedFromStartToEnd() {
         let svg = timeline([item("2019-03", to: "2020", title: "War", url: "w.html", status: "reported")])
-        #expect(SVGTree(svg).linkTitles["w.html"] == ["March 2019 to 2020 – War (reported)"])
+        #expect(SVGTree(svg).linkTitles["w.html"] == ["March 2019 to 2020 – War (Reported)"])
     }
 
     @Test func overlappingItemsGoOnDifferentRows() throws {
@@ -294,7 +294,7 @@ private func expectTidyNumbers(_ svg: String, sourceLocation: Testing.SourceLoca
     @Test func axisLabelsFitTheSpan() {
         let short = SVGTree(timeline([item("2021-02", url: "a.html"), item("2021-11-30", url: "b.html")]))
         let shortLabels = short.all("text").filter { $0.attributes["class"]?.hasPrefix("tl-label") == true }.map(\.text)
-        #expect(shortLabels == PartialDate.monthNames.map { String($0.prefix(3)) } + ["2021"])
+        #expect(shortLabels == (1...12).map(Labels.english.shortMonthName) + ["2021"])
         #expect(short.elements.contains { $0.attributes["class"] == "tl-tick tl-tick-minor" })
         let long = SVGTree(timeline([item("1990", url: "a.html"), item("2019-12", url: "b.html")]))
         let years = long.all("text").filter { $0.attributes["class"] == "tl-label tl-year" }.map(\.text)
@@ -320,7 +320,7 @@ private func expectTidyNumbers(_ svg: String, sourceLocation: Testing.SourceLoca
         let bad = RelationNode(id: "x", label: hostile, url: hostileURL, kind: "person\" onmouseover=\"x", weight: 1)
         let svg = RelationsSVG.render(
             center: bad, nodes: [RelationNode(id: "y", label: hostile, url: "y.html", kind: "<b>", weight: 2)],
-            edges: [RelationEdge(from: "x", to: "y", weight: 1)], title: hostile, description: hostile, idPrefix: "r")
+            edges: [RelationEdge(from: "x", to: "y", weight: 1)], title: hostile, description: hostile, idPrefix: "r", labels: .english)
         expectHarmless(svg)
         let tree = SVGTree(svg)
         #expect(tree.linkTitles == [hostileURL: [hostile], "y.html": [hostile]])
@@ -442,7 +442,7 @@ private func expectTidyNumbers(_ svg: String, sourceLocation: Testing.SourceLoca
     private func render(_ countries: [MapCountry]) -> String {
         MapSVG.render(
             Self.map, countries: countries, shading: MapShading(busiest: countries.map(\.events).max() ?? 0), title: "Map",
-            description: "Countries.", idPrefix: "m")
+            description: "Countries.", idPrefix: "m", labels: .english)
     }
 
     @Test func shadesDoubleAndWidenWithTheBusiestCountry() {
@@ -473,7 +473,7 @@ private func expectTidyNumbers(_ svg: String, sourceLocation: Testing.SourceLoca
     @Test func hostileTitlesAndURLsAreEscaped() {
         let svg = MapSVG.render(
             Self.map, countries: [MapCountry(code: "FR", title: hostile, url: hostileURL, events: 1)],
-            shading: MapShading(busiest: 1), title: hostile, description: hostile, idPrefix: "a b")
+            shading: MapShading(busiest: 1), title: hostile, description: hostile, idPrefix: "a b", labels: .english)
         expectHarmless(svg)
         #expect(SVGTree(svg).linkTitles[hostileURL] == ["\(hostile): 1 event"])
     }
@@ -501,9 +501,10 @@ private func expectTidyNumbers(_ svg: String, sourceLocation: Testing.SourceLoca
     @Test func tableBesideTheMapMatchesIt() throws {
         let site = try JSONTextTests.site(Fixture.content)
         var diagnostics = Diagnostics()
-        let theme = try #require(Theme.load(from: Fixture.templates, &diagnostics))
+        let theme = try #require(Theme.load(from: Fixture.templates, language: "en", &diagnostics))
         let map = try #require(theme.map)
-        let builder = ViewBuilder(site: site, renderBody: { _, _ in "" }, partials: PartialCache(theme: theme), map: map)
+        let builder = ViewBuilder(
+            site: site, renderBody: { _, _ in "" }, partials: PartialCache(theme: theme), labels: theme.labels, map: map)
         var view: View = [:]
         builder.worldMap(path: "index.html", idPrefix: "home-map", description: "", into: &view)
         let rows = try #require(view["mapRows"] as? [View])
@@ -515,7 +516,7 @@ private func expectTidyNumbers(_ svg: String, sourceLocation: Testing.SourceLoca
             let events = try #require(row["events"] as? Int)
             if row["onMap"] as? Bool == true {
                 onMap += 1
-                #expect(links[url] == ["\(title): \(Labels.count(events, .event))"])
+                #expect(links[url] == ["\(title): \(Labels.english.count(events, .event))"])
             } else {
                 #expect(links[url] == nil)
             }
@@ -535,14 +536,14 @@ private func expectTidyNumbers(_ svg: String, sourceLocation: Testing.SourceLoca
             let file = theme.appendingPathComponent(WorldMap.file)
             if let text { try Data(text.utf8).write(to: file) } else { try FileManager.default.removeItem(at: file) }
             var diagnostics = Diagnostics()
-            let loaded = Theme.load(from: theme, &diagnostics)
+            let loaded = Theme.load(from: theme, language: "en", &diagnostics)
             return (Fixture.lines(diagnostics, relativeTo: theme), loaded?.map)
         }
     }
 
     @Test func theThemesMapCoversTheContentsLargerCountries() throws {
         var diagnostics = Diagnostics()
-        let map = try #require(Theme.load(from: Fixture.templates, &diagnostics)?.map)
+        let map = try #require(Theme.load(from: Fixture.templates, language: "en", &diagnostics)?.map)
         #expect(diagnostics.all.isEmpty)
         #expect(map.countries.count > 150 && map.width == 1000)
         for code in ["FR", "NO", "US", "IL", "PS", "CY", "SO"] { #expect(map[code] != nil, "\(code)") }

@@ -274,6 +274,57 @@ public enum Messages {
         "country '\(code)' needs a 'box' of four numbers and a 'd' of SVG path data (M, L, Z commands and numbers)"
     }
 
+    // MARK: Labels (the theme's i18n/<language>.yaml)
+
+    static func missingLabelsFile(language: String, path: String, present: [String]) -> Diagnostic {
+        let have = present.isEmpty ? "the theme has none" : "the theme has " + present.map { "'\($0)'" }.joined(separator: ", ")
+        return .error(
+            "no labels for the site's language '\(language)' (\(have)): copy i18n/en.yaml to this file and translate it",
+            at: SourceLocation(path: path))
+    }
+
+    /// `usedAt`: the template tag that includes the label; nil for a label the code needs.
+    static func missingLabel(_ key: String, path: String, usedAt: SourceLocation?) -> Diagnostic {
+        let user = usedAt.map { "used at \($0)" } ?? "needed by every theme"
+        return .error("missing label '\(key)' (\(user))", at: SourceLocation(path: path))
+    }
+
+    static func labelsNotYAML(path: String, reason: String) -> Diagnostic {
+        .error("labels file is not valid YAML: \(reason)", at: SourceLocation(path: path))
+    }
+
+    static func labelsNotMapping(at location: SourceLocation) -> Diagnostic {
+        .error("expected a mapping of names to values ('locale', 'labels')", at: location)
+    }
+
+    static func labelsLocaleNotText(at location: SourceLocation) -> Diagnostic {
+        .error("'locale' must be a locale identifier such as 'fr' or 'en-GB'", at: location)
+    }
+
+    static func labelsUnknownField(_ name: String, at location: SourceLocation) -> Diagnostic {
+        .error("unknown field '\(name)' in a labels file: only 'locale' and 'labels' are read", at: location)
+    }
+
+    /// `plural`: the label may also be a mapping of plural forms.
+    static func labelNotText(_ key: String, plural: Bool, at location: SourceLocation) -> Diagnostic {
+        let what = plural ? "text, or a mapping of plural forms (zero, one, two, few, many, other) to texts" : "text"
+        return .error("label '\(key)' must be \(what)", at: location)
+    }
+
+    static func labelBadPluralForm(_ key: String, form: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "label '\(key)': '\(form)' is not a plural form with a text; the forms are zero, one, two, few, many and other",
+            at: location)
+    }
+
+    static func labelWithoutOther(_ key: String, at location: SourceLocation) -> Diagnostic {
+        .error("label '\(key)' has no 'other' form, which every language uses", at: location)
+    }
+
+    static func labelSyntax(_ key: String, at location: SourceLocation) -> Diagnostic {
+        .error("label '\(key)' is not valid Mustache: a tag or section is not closed", at: location)
+    }
+
     static func missingTemplate(_ name: String, path: String) -> Diagnostic {
         .error("missing template '\(name).mustache'", at: SourceLocation(path: path))
     }

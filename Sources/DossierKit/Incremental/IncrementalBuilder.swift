@@ -56,7 +56,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             phases.end("load")
             let site = pipeline.validate(content, &diagnostics)
             phases.end("validate")
-            let (theme, themeChanged) = state.theme.load(from: project.templates, &diagnostics)
+            let (theme, themeChanged) = state.theme.load(from: project.templates, language: settings?.language, &diagnostics)
             if themeChanged { state.themePending = true }
             phases.end("theme")
             guard let site, let theme, !diagnostics.hasErrors else {

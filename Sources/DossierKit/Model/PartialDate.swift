@@ -1,5 +1,5 @@
 /// A date written as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, keeping the precision
-/// the author wrote: `2021-07` is shown as "July 2021", never as a day.
+/// the author wrote: `2021-07` is shown as a month ("July 2021"), never as a day.
 public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// How much of the date was written.
     public enum Precision: String, Sendable { case year, month, day }
@@ -34,6 +34,13 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         self.day = day
     }
 
+    /// A date known to the year, month or day (no check: for values already read).
+    init(year: Int, month: Int?, day: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// The date as written: `2021`, `2021-07` or `2021-07-18`.
     public var description: String {
         var text = Self.padded(year, 4)
@@ -41,16 +48,6 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         if let day { text += "-" + Self.padded(day, 2) }
         return text
     }
-
-    /// For readers: "2021", "July 2021" or "18 July 2021".
-    public var display: String {
-        guard let month else { return String(year) }
-        let name = Self.monthNames[month - 1]
-        guard let day else { return "\(name) \(year)" }
-        return "\(day) \(name) \(year)"
-    }
-
-    public var monthName: String? { month.map { Self.monthNames[$0 - 1] } }
 
     /// Earlier first; at the same start a coarser date sorts first
     /// (`2021` before `2021-07` before `2021-07-18`).
@@ -73,11 +70,6 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         let digits = String(number)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
-
-    static let monthNames = [
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ]
 
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {

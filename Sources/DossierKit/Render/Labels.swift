@@ -1,108 +1,171 @@
 import Foundation
+import Mustache
 
-/// Reader-facing words for the format's vocabularies.
-enum Labels {
-    static func actorKind(_ kind: ActorKind) -> String {
-        switch kind {
-        case .person: "Person"
-        case .company: "Company"
-        case .government: "Government"
-        case .agency: "Agency"
-        case .organization: "Organization"
-        case .media: "Media"
-        case .group: "Group"
+/// The reader-facing words of one language, from the theme's
+/// `i18n/<language>.yaml` (`LabelFile`). Templates include a label as a
+/// partial, `{{> i18n/key}}`, so that a sentence may place the page's values
+/// (`{{count}}`, a link) where its language puts them; the code asks here for
+/// the words it puts into views, titles and pictures (`codeKeys`).
+///
+/// Dates and plural forms come from the platform's locale data (ICU through
+/// Foundation), for the file's `locale`.
+struct Labels: Sendable {
+    /// The language's code, as `site.yaml` names it (`fr`).
+    let language: String
+    /// The labels file, as diagnostics name it.
+    let path: String
+    let locale: Locale
+    /// `rtl` for a language written right to left, else `ltr`.
+    let direction: String
+    /// Each label as a template: the label's text, or its plural forms by
+    /// CLDR category (`one`, `other`, ...).
+    private let texts: [String: Text]
+    private let plurals: PluralRules
+    private let dayStyle: Date.FormatStyle
+    private let monthStyle: Date.FormatStyle
+    private let shortMonthStyle: Date.FormatStyle
+    private static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    enum Text: Sendable {
+        case text(MustacheTemplate)
+        case plural([String: MustacheTemplate])
+    }
+
+    init(language: String, path: String, locale: Locale, texts: [String: Text]) {
+        self.language = language
+        self.path = path
+        self.locale = locale
+        self.texts = texts
+        direction = locale.language.characterDirection == .rightToLeft ? "rtl" : "ltr"
+        plurals = PluralRules(locale: locale.identifier)
+        let style = Date.FormatStyle(locale: locale, calendar: Self.calendar, timeZone: Self.calendar.timeZone)
+        dayStyle = style.day().month(.wide).year()
+        monthStyle = style.month(.wide).year()
+        shortMonthStyle = style.month(.abbreviated)
+    }
+
+    var keys: Set<String> { Set(texts.keys) }
+
+    func has(_ key: String) -> Bool { texts[key] != nil }
+
+    /// Whether the label is a set of plural forms (what `count` needs).
+    func isPlural(_ key: String) -> Bool {
+        if case .plural = texts[key] { return true }
+        return false
+    }
+
+    /// The label's text with `values` in place of its `{{names}}`. A
+    /// label missing here was reported when the theme was checked; its key
+    /// stands in for it.
+    func text(_ key: String, _ values: [String: String] = [:]) -> String {
+        switch texts[key] {
+        case .text(let template): template.render(values)
+        case .plural(let forms): (forms["other"] ?? forms.values.first)?.render(values) ?? key
+        case nil: key
         }
     }
 
-    static func actorKindPlural(_ kind: ActorKind) -> String {
-        switch kind {
-        case .person: "People"
-        case .company: "Companies"
-        case .government: "Governments"
-        case .agency: "Agencies"
-        case .organization: "Organizations"
-        case .media: "Media"
-        case .group: "Groups"
-        }
+    /// The plural form of `key` for `number` (`{{count}}` in it).
+    func count(_ number: Int, _ key: String, _ values: [String: String] = [:]) -> String {
+        var values = values
+        values["count"] = String(number)
+        guard case .plural(let forms) = texts[key] else { return text(key, values) }
+        let form = forms[plurals.category(number)] ?? forms["other"]
+        return form?.render(values) ?? key
     }
 
-    static func status(_ status: EventStatus) -> String {
-        switch status {
-        case .confirmed: "Confirmed"
-        case .reported: "Reported"
-        case .alleged: "Alleged"
-        case .disputed: "Disputed"
-        case .denied: "Denied"
-        }
+    // MARK: Dates
+
+    /// "2021", "novembre 2021", "3 novembre 2021": the precision written.
+    func date(_ date: PartialDate) -> String {
+        guard let month = date.month else { return String(date.year) }
+        let value = Self.day(date.year, month, date.day ?? 1)
+        return value.formatted(date.day == nil ? monthStyle : dayStyle)
     }
 
-    /// The timeline's legend for a date known only to the year or month.
-    static let vagueDate = "Date known only to the month or year"
-
-    static func sourceKind(_ kind: SourceKind) -> String {
-        switch kind {
-        case .article: "Article"
-        case .report: "Report"
-        case .statement: "Statement"
-        case .dataset: "Dataset"
-        case .filing: "Filing"
-        case .other: "Other"
-        }
+    /// A span: "18 July 2021", "July 2021 – March 2022".
+    func span(_ start: PartialDate, _ end: PartialDate?) -> String {
+        guard let end, end != start else { return date(start) }
+        return text("date_range", ["start": date(start), "end": date(end)])
     }
 
-    static func kind(_ kind: Kind) -> String {
-        switch kind {
-        case .actor: "Actor"
-        case .country: "Country"
-        case .event: "Event"
-        case .source: "Source"
-        case .page: "Page"
-        case .media: "Media"
-        }
+    /// The month's short name ("Nov", "nov."), as a timeline's axis shows it.
+    func shortMonthName(_ month: Int) -> String {
+        Self.day(2001, month, 1).formatted(shortMonthStyle)
     }
 
+    private static func day(_ year: Int, _ month: Int, _ day: Int) -> Date {
+        calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
+    }
+
+    // MARK: The format's vocabularies
+
+    func actorKind(_ kind: ActorKind) -> String { text("actor_kind_" + kind.rawValue) }
+    func actorKindPlural(_ kind: ActorKind) -> String { text("actor_kinds_" + kind.rawValue) }
+    func status(_ status: EventStatus) -> String { text("status_" + status.rawValue) }
+    func sourceKind(_ kind: SourceKind) -> String { text("source_kind_" + kind.rawValue) }
+    func kind(_ kind: Kind) -> String { text("kind_" + kind.rawValue) }
+    /// "Actors", "Events": an index's title.
+    func kindPlural(_ kind: Kind) -> String { text("kinds_" + kind.rawValue) }
     /// What a media item is, as its page and lists say.
-    static func media(_ format: MediaFormat) -> String {
-        format.isImage ? "Image" : "Document"
-    }
-
-    /// "3.4 MB", "820 kB", "900 bytes" (decimal units, as file managers show).
-    static func byteSize(_ bytes: Int) -> String {
-        if bytes >= 1_000_000 { return String(format: "%.1f MB", Double(bytes) / 1_000_000) }
-        if bytes >= 1_000 { return "\(Int((Double(bytes) / 1_000).rounded())) kB" }
-        return "\(bytes) bytes"
-    }
+    func media(_ format: MediaFormat) -> String { text(format.isImage ? "media_image" : "media_document") }
 
     /// "1 actor", "37 actors".
-    static func count(_ number: Int, _ kind: Kind) -> String {
-        "\(number) \(number == 1 ? kind.rawValue : kind.folder)"
+    func count(_ number: Int, _ kind: Kind) -> String { count(number, "count_" + kind.rawValue) }
+
+    /// "3.4 MB", "820 kB", "900 bytes" (decimal units, as file managers show).
+    func byteSize(_ bytes: Int) -> String {
+        if bytes >= 1_000_000 {
+            let size = (Double(bytes) / 1_000_000).formatted(.number.precision(.fractionLength(1)).locale(locale))
+            return text("size_megabytes", ["size": size])
+        }
+        if bytes >= 1_000 { return text("size_kilobytes", ["size": String(Int((Double(bytes) / 1_000).rounded()))]) }
+        return count(bytes, "size_bytes")
     }
 
     /// A part of a split list (`ListParts`): "Events, 2021", "Events, 2021,
     /// page 2 of 5", "2021, page 2" (`list` nil: the part alone, as its
     /// neighbours name it), "Page 2 of 3" (a list not by year).
-    static func listPart(_ list: String?, year: Int?, page: Int, pages: Int) -> String {
+    func listPart(_ list: String?, year: Int?, page: Int, pages: Int) -> String {
         var words = list.map { [$0] } ?? []
         if let year { words.append(String(year)) }
-        if pages > 1 { words.append(words.isEmpty ? "Page \(page) of \(pages)" : "page \(page) of \(pages)") }
-        return words.joined(separator: ", ")
-    }
-
-    /// The title of an entry's complete list: "NSO Group: events",
-    /// "NSO Group: pages linking here", "NSO Group: connections", ...
-    static func entryList(_ title: String, _ list: ListParts.EntryList) -> String {
-        switch list {
-        case .events: "\(title): events"
-        case .linkedFrom: "\(title): pages linking here"
-        case .connections: "\(title): connections"
-        case .actors: "\(title): actors"
-        case .members: "\(title): members and parts"
+        if pages > 1 {
+            let values = ["page": String(page), "pages": String(pages)]
+            words.append(text(words.isEmpty ? "list_page_alone" : "list_page", values))
         }
+        return words.joined(separator: text("list_separator"))
     }
 
-    /// "18 July 2021", "July 2021 – March 2022".
-    static func span(_ start: PartialDate, _ end: PartialDate?) -> String {
-        guard let end, end != start else { return start.display }
-        return "\(start.display) – \(end.display)"
+    /// The title of an entry's complete list: "NSO Group: events", ...
+    func entryList(_ title: String, _ list: ListParts.EntryList) -> String {
+        text("entry_list_" + list.rawValue.replacingOccurrences(of: "-", with: "_"), ["title": title])
     }
+
+    /// Every key the code asks for; each language's file must have them all.
+    static var codeKeys: [String] {
+        ActorKind.allCases.flatMap { ["actor_kind_" + $0.rawValue, "actor_kinds_" + $0.rawValue] }
+            + EventStatus.allCases.map { "status_" + $0.rawValue }
+            + SourceKind.allCases.map { "source_kind_" + $0.rawValue }
+            + Kind.allCases.flatMap { ["kind_" + $0.rawValue, "kinds_" + $0.rawValue, "count_" + $0.rawValue] }
+            + ListParts.EntryList.allCases.map { "entry_list_" + $0.rawValue.replacingOccurrences(of: "-", with: "_") }
+            + fixedKeys
+    }
+
+    /// Keys whose value may be a set of plural forms (each is given `{{count}}`).
+    static var pluralKeys: Set<String> {
+        Set(Kind.allCases.map { "count_" + $0.rawValue })
+            .union(["size_bytes", "timeline_all", "connection_weight", "relations_left_out", "map_country"])
+    }
+
+    private static let fixedKeys = [
+        "media_image", "media_document", "size_megabytes", "size_kilobytes", "size_bytes", "date_range", "list_separator",
+        "list_page", "list_page_alone", "month_not_given", "document_title", "timeline", "relations", "search", "page_not_found",
+        "timeline_of", "timeline_all", "timeline_latest", "timeline_span", "timeline_mark", "timeline_mark_status",
+        "timeline_vague_date", "connections_of", "connections_description", "connection_weight", "relations_title",
+        "relations_description", "relations_left_out", "map_title", "map_description", "map_country",
+    ]
 }

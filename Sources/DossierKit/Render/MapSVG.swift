@@ -45,11 +45,12 @@ enum MapSVG {
     /// `<desc>`, like the timeline. The countries of the map that the report
     /// has no page for are one plain path (`map-none`); each of the report's
     /// countries drawn on the map is a link to its page titled "name: N
-    /// events" around its path, shaded `map-0` to `map-4`, in code order.
+    /// events" (label `map_country`) around its path, shaded `map-0` to `map-4`, in code order.
     /// A report country the map has no shape for is not drawn: the text
     /// beside the map lists it.
     static func render(
-        _ map: WorldMap, countries: [MapCountry], shading: MapShading, title: String, description: String, idPrefix: String
+        _ map: WorldMap, countries: [MapCountry], shading: MapShading, title: String, description: String, idPrefix: String,
+        labels: Labels
     ) -> String {
         let drawn = countries.filter { map[$0.code] != nil }.sorted { $0.code < $1.code }
         let inReport = Set(countries.map(\.code))
@@ -67,9 +68,7 @@ enum MapSVG {
             svg.raw("<a href=\"")
             svg.escaped(country.url)
             svg.raw("\"><title>")
-            svg.escaped(country.title)
-            svg.raw(": ")
-            svg.escaped(Labels.count(country.events, .event))
+            svg.escaped(labels.count(country.events, "map_country", ["title": country.title]))
             svg.raw("</title><path class=\"map-")
             svg.integer(UInt(shading.level(country.events)))
             svg.raw("\" d=\"")

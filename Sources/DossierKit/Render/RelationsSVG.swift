@@ -47,13 +47,13 @@ enum RelationsSVG {
     /// Each node is a link with a circle and a label. Returns "" when no node but the center.
     static func render(
         center: RelationNode?, nodes: [RelationNode], edges: [RelationEdge],
-        title: String, description: String, idPrefix: String, limit: Int = 24, omitted: Int = 0
+        title: String, description: String, idPrefix: String, labels: Labels, limit: Int = 24, omitted: Int = 0
     ) -> String {
         let ranked = rank(nodes.filter { $0.id != center?.id })
         guard !ranked.isEmpty else { return "" }
         let placed = place(Array(ranked.prefix(max(limit, 1))))
         let leftOut = ranked.count - placed.count + omitted
-        let note = leftOut > 0 ? "\(leftOut) more left out." : ""
+        let note = leftOut > 0 ? labels.count(leftOut, "relations_left_out") : ""
         var points = Dictionary(uniqueKeysWithValues: placed.map { ($0.node.id, ($0.x, $0.y)) })
         if let center { points[center.id] = (size / 2, size / 2) }
         let id = elementID(idPrefix), level = placed.count <= levelLabels

@@ -202,7 +202,7 @@ struct Renderer: Sendable {
     private func viewBuilder() -> ViewBuilder {
         ViewBuilder(
             site: site, renderBody: { [site, theme] entry, path in Self.bodyHTML(entry, path: path, site: site, theme: theme) },
-            partials: partials ?? PartialCache(theme: theme), map: theme.map)
+            partials: partials ?? PartialCache(theme: theme), labels: theme.labels, map: theme.map)
     }
 
     /// The body as HTML, its `KIND:SLUG` links made relative to `path`
@@ -214,7 +214,8 @@ struct Renderer: Sendable {
         let figure = theme.map { theme in
             { (destination: String, alt: String, block: Bool, index: Int) -> String? in
                 guard let (kind, slug, _) = Reference.parse(destination: destination), kind == .media,
-                    let item = site[PageKey(kind, slug)], let view = ViewBuilder.figure(item, alt: alt, path: path, lazy: index > 0)
+                    let item = site[PageKey(kind, slug)],
+                    let view = ViewBuilder.figure(item, alt: alt, path: path, lazy: index > 0, labels: theme.labels)
                 else { return nil }
                 var figureView = view
                 figureView["block"] = block

@@ -81,7 +81,12 @@ enum TemplateGraph {
         }
     }
 
-    static func check(_ templates: [Template], _ diagnostics: inout Diagnostics) {
+    /// `missing` says what a reference to a partial that does not exist is
+    /// (nil: nothing, already reported); by default a missing partial.
+    static func check(
+        _ templates: [Template], _ diagnostics: inout Diagnostics,
+        missing: (String, SourceLocation) -> Diagnostic? = { Messages.missingPartial($0, at: $1) }
+    ) {
         let graph = Graph(templates)
         var complete = true
         for template in templates {
@@ -93,8 +98,8 @@ enum TemplateGraph {
                     complete = false
                 } else if name.isEmpty {
                     diagnostics.append(Messages.partialWithoutName(at: place))
-                } else if graph.templates[name] == nil {
-                    diagnostics.append(Messages.missingPartial(name, at: place))
+                } else if graph.templates[name] == nil, let problem = missing(name, place) {
+                    diagnostics.append(problem)
                 }
             }
         }

@@ -4,7 +4,9 @@ import Mustache
 /// The theme: every `*.mustache` file under `templates/` (named by its path
 /// without the extension, so `partials/list.mustache` is `{{> partials/list}}`)
 /// the files under `templates/assets/`, copied to `public/assets/`, and the
-/// world map the pictures of countries are drawn from (`WorldMap.file`).
+/// world map the pictures of countries are drawn from (`WorldMap.file`), and
+/// the labels of the site's language (`i18n/<language>.yaml`, `LabelFile`),
+/// which templates include as partials named `i18n/<key>`.
 public struct Theme: Sendable {
     /// Templates every theme must have: one per page kind and index.
     static let required =
@@ -19,8 +21,12 @@ public struct Theme: Sendable {
     let assets: [(path: String, url: URL)]
     /// Nil when the file is missing or malformed (an error, reported).
     let map: WorldMap?
+    /// The words of the site's language.
+    let labels: Labels
 
-    static func load(from folder: URL, _ diagnostics: inout Diagnostics) -> Theme? {
+    /// The theme, with the labels of `language` (the site's; nil when
+    /// `site.yaml` could not be read, and only the templates are checked).
+    static func load(from folder: URL, language: String?, _ diagnostics: inout Diagnostics) -> Theme? {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -73,7 +79,18 @@ public struct Theme: Sendable {
         for name in required where !names.contains(name) && !files.contains(name + ".mustache") {
             diagnostics.append(Messages.missingTemplate(name, path: Project.displayPath(folder.appendingPathComponent(name + ".mustache"))))
         }
-        TemplateGraph.check(templates, &diagnostics)
+        let labels = language.flatMap { loadLabels($0, from: folder, files: files, &diagnostics) }
+        for (key, label) in labels?.partials ?? [:] {
+            let name = LabelFile.folder + "/" + key
+            library.register(label.template, named: name)
+            templates.append(TemplateGraph.Template(name: name, path: labels?.labels.path ?? "", outline: TemplateOutline(label.text)))
+        }
+        TemplateGraph.check(templates, &diagnostics) { name, place in
+            guard name.hasPrefix(LabelFile.folder + "/") else { return Messages.missingPartial(name, at: place) }
+            // Without the language's file, that file's absence is the one error.
+            guard let labels = labels?.labels else { return nil }
+            return Messages.missingLabel(String(name.dropFirst(LabelFile.folder.count + 1)), path: labels.path, usedAt: place)
+        }
         let assets = files.filter { $0.hasPrefix("assets/") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
             .compactMap { file -> (String, URL)? in
                 let url = folder.appendingPathComponent(file)
@@ -81,7 +98,26 @@ public struct Theme: Sendable {
                 guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
                 return (String(file.dropFirst("assets/".count)), url)
             }
-        return Theme(library: library, assets: assets, map: WorldMap.load(from: folder, &diagnostics))
+        let map = WorldMap.load(from: folder, &diagnostics)
+        guard let labels = labels?.labels else { return nil }
+        return Theme(library: library, assets: assets, map: map, labels: labels)
+    }
+
+    /// The labels of `language`, each key the code asks for present.
+    private static func loadLabels(
+        _ language: String, from folder: URL, files: [String], _ diagnostics: inout Diagnostics
+    ) -> (labels: Labels, partials: [String: (template: MustacheTemplate, text: String)])? {
+        let file = LabelFile.folder + "/" + language + ".yaml"
+        let url = folder.appendingPathComponent(file)
+        guard files.contains(file) else {
+            let present = files.compactMap(LabelFile.language(of:)).sorted()
+            diagnostics.append(Messages.missingLabelsFile(language: language, path: Project.displayPath(url), present: present))
+            return nil
+        }
+        guard let loaded = LabelFile.load(url, language: language, &diagnostics) else { return nil }
+        let missing = Labels.codeKeys.filter { !loaded.labels.has($0) }
+        for key in missing { diagnostics.append(Messages.missingLabel(key, path: loaded.labels.path, usedAt: nil)) }
+        return missing.isEmpty ? loaded : nil
     }
 
     /// Renders a view with a named template.

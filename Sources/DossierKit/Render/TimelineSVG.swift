@@ -29,7 +29,7 @@ enum TimelineSVG {
     /// others, so that it reads as uncertain rather than long, and has a legend entry. Marks
     /// are stacked in rows so they never overlap, each a link titled "date – title (status)".
     /// Returns "" for no items.
-    static func render(_ items: [TimelineItem], title: String, description: String, idPrefix: String) -> String {
+    static func render(_ items: [TimelineItem], title: String, description: String, idPrefix: String, labels: Labels) -> String {
         guard !items.isEmpty else { return "" }
         let scale = Scale(items)
         let all = items.map { Mark($0, scale) }
@@ -49,11 +49,11 @@ enum TimelineSVG {
         svg.open(
             kind: "chart-timeline", viewBox: (0, 0, width, legendY + legendRows * textRow), fontSize: "12", id: id, title: title,
             description: description)
-        axis(scale, axisY: axisY, into: &svg)
+        axis(scale, axisY: axisY, labels: labels, into: &svg)
         svg.raw("<g class=\"tl-marks\">")
-        markup(marks, into: &svg)
+        markup(marks, labels: labels, into: &svg)
         svg.raw("</g>")
-        legend(items, vague: !vague.isEmpty, y: legendY, into: &svg)
+        legend(items, vague: !vague.isEmpty, y: legendY, labels: labels, into: &svg)
         svg.raw("</svg>")
         return svg.text
     }
@@ -126,21 +126,14 @@ enum TimelineSVG {
 
     /// Each mark as a link: `<a href><title>date – title (status)</title>`
     /// and a circle or a bar.
-    private static func markup(_ marks: [Mark], into svg: inout SVGText) {
+    private static func markup(_ marks: [Mark], labels: Labels, into svg: inout SVGText) {
         for mark in marks {
             let item = mark.item, y = mark.y
-            var name = item.date.display
-            if let end = item.endDate {
-                name += " to "
-                name += end.display
-            }
-            name += " – "
-            name += item.title
-            if !item.status.isEmpty {
-                name += " ("
-                name += item.status
-                name += ")"
-            }
+            var date = labels.date(item.date)
+            if let end = item.endDate { date = labels.text("timeline_span", ["start": date, "end": labels.date(end)]) }
+            let status = EventStatus(rawValue: item.status).map(labels.status)
+            let name = labels.text(
+                status == nil ? "timeline_mark" : "timeline_mark_status", ["date": date, "title": item.title, "status": status ?? ""])
             svg.raw("<a href=\"")
             svg.escaped(item.url)
             svg.raw("\"><title>")
@@ -173,7 +166,7 @@ enum TimelineSVG {
     }
 
     // Baseline, year ticks with faint gridlines (thinned out over long spans), month ticks over short ones.
-    private static func axis(_ scale: Scale, axisY: Double, into svg: inout SVGText) {
+    private static func axis(_ scale: Scale, axisY: Double, labels words: Labels, into svg: inout SVGText) {
         let step = [1, 2, 5, 10, 20, 50, 100, 200, 500].first { Double(scale.years) / Double($0) <= 8 } ?? 1000
         svg.raw("<g class=\"tl-axis\">")
         line("tl-baseline", margin, axisY, width - margin, axisY, into: &svg)
@@ -188,17 +181,17 @@ enum TimelineSVG {
             if major { line("tl-grid", x, top, x, axisY, into: &svg) }
             line(major ? "tl-tick" : "tl-tick tl-tick-minor", x, axisY, x, axisY + (major ? 6 : 3), into: &svg)
         }
-        labels(scale, step: step, y: axisY + 8, into: &svg)
+        labels(scale, step: step, y: axisY + 8, months: words, into: &svg)
         svg.raw("</g>")
     }
 
     // Year labels centred on their year when every year is labelled, else on the tick; month
     // names above them when the picture covers one year.
-    private static func labels(_ scale: Scale, step: Int, y: Double, into svg: inout SVGText) {
+    private static func labels(_ scale: Scale, step: Int, y: Double, months: Labels, into svg: inout SVGText) {
         if scale.labelsMonths {
-            for (index, name) in PartialDate.monthNames.enumerated() {
-                let x = scale.x(Double(scale.first) + (Double(index) + 0.5) / 12)
-                text("tl-label", x, y, String(name.prefix(3)), into: &svg)
+            for month in 1...12 {
+                let x = scale.x(Double(scale.first) + (Double(month) - 0.5) / 12)
+                text("tl-label", x, y, months.shortMonthName(month), into: &svg)
             }
         }
         let yearY = scale.labelsMonths ? y + textRow : y
@@ -209,7 +202,7 @@ enum TimelineSVG {
 
     // A swatch and a word for each status present, so colour is never the only clue; on a
     // line of its own, the band of a vague date when there is one.
-    private static func legend(_ items: [TimelineItem], vague: Bool, y: Double, into svg: inout SVGText) {
+    private static func legend(_ items: [TimelineItem], vague: Bool, y: Double, labels: Labels, into svg: inout SVGText) {
         let present = EventStatus.allCases.filter { status in items.contains { $0.status == status.rawValue } }
         svg.raw("<g class=\"tl-legend\">")
         for (index, status) in present.enumerated() {
@@ -225,7 +218,7 @@ enum TimelineSVG {
             svg.raw("\" y=\"")
             svg.number(y + 9)
             svg.raw("\" dominant-baseline=\"central\">")
-            svg.escaped(Labels.status(status))
+            svg.escaped(labels.status(status))
             svg.raw("</text>")
         }
         if vague {
@@ -238,7 +231,7 @@ enum TimelineSVG {
             svg.raw("\" y=\"")
             svg.number(y + textRow + 9)
             svg.raw("\" dominant-baseline=\"central\">")
-            svg.escaped(Labels.vagueDate)
+            svg.escaped(labels.text("timeline_vague_date"))
             svg.raw("</text>")
         }
         svg.raw("</g>")

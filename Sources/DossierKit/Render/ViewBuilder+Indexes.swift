@@ -9,7 +9,7 @@ extension ViewBuilder {
         view["latestHTML"] = items(events.suffix(Self.latestCount).reversed().map(\.key), partial: Item.event, from: path)
         view["counts"] = Kind.allCases.filter { $0 != .page && $0 != .media }.map { kind -> View in
             [
-                "label": kind.pluralTitle, "count": site.entries(of: kind).count,
+                "label": labels.kindPlural(kind), "count": site.entries(of: kind).count,
                 "url": Addresses.relative(from: path, to: Addresses.index(kind)),
             ]
         }
@@ -27,7 +27,7 @@ extension ViewBuilder {
         view["searchPageURL"] = Addresses.relative(from: path, to: Self.searchPath)
         worldMap(
             path: path, idPrefix: "home-map",
-            description: "The countries of the report shaded by their number of events; the same numbers are in the table below.",
+            description: labels.text("map_description"),
             into: &view)
         view["countriesURL"] = Addresses.relative(from: path, to: Addresses.index(.country))
         return view
@@ -39,14 +39,14 @@ extension ViewBuilder {
     func index(_ kind: Kind, parts: [ListParts.Part] = [], at page: Int = 0, path: String) -> View {
         let all = site.entries(of: kind)
         var shown = all
-        var title = kind.pluralTitle
+        var title = labels.kindPlural(kind)
         if parts.indices.contains(page), parts[page].page > 1 {
-            title = Labels.listPart(kind.pluralTitle, year: nil, page: parts[page].page, pages: parts[page].pages)
+            title = labels.listPart(labels.kindPlural(kind), year: nil, page: parts[page].page, pages: parts[page].pages)
         }
         var view = layout(path: path, title: title, description: nil, current: kind)
         view["title"] = title
         view["count"] = all.count
-        view["countLabel"] = Labels.count(all.count, kind)
+        view["countLabel"] = labels.count(all.count, kind)
         view["groupStarts"] = [View]()
         if parts.indices.contains(page) {
             shown = parts[page].entries
@@ -69,7 +69,7 @@ extension ViewBuilder {
         case .actor:
             view["groups"] = grouped.map { group -> View in
                 [
-                    "label": ActorKind(rawValue: group.id).map(Labels.actorKindPlural) ?? group.id, "id": group.id,
+                    "label": ActorKind(rawValue: group.id).map(labels.actorKindPlural) ?? group.id, "id": group.id,
                     "items": group.entries.map { link(to: $0, from: path) },
                 ]
             }
@@ -84,7 +84,7 @@ extension ViewBuilder {
             }
             worldMap(
                 path: path, idPrefix: "countries-map",
-                description: "The countries of the report shaded by their number of events; the same numbers are in the table below.",
+                description: labels.text("map_description"),
                 into: &view)
         case .event:
             view["years"] = groups(shown, by: { String($0.event?.date.year ?? 0) }, path: path)
@@ -100,7 +100,7 @@ extension ViewBuilder {
         case .media:
             view["items"] = shown.enumerated().map { index, entry -> View in
                 var item = link(to: entry, from: path)
-                item["figure"] = Self.figure(entry, alt: "", path: path, lazy: index > 0) ?? false
+                item["figure"] = Self.figure(entry, alt: "", path: path, lazy: index > 0, labels: labels) ?? false
                 return item
             }
         }
@@ -116,10 +116,10 @@ extension ViewBuilder {
         return groups.map { group -> View in
             let first = group.entries[0]
             let label =
-                kind == .actor ? ActorKind(rawValue: group.id).map(Labels.actorKindPlural) ?? group.id : first.source?.publisher ?? ""
+                kind == .actor ? ActorKind(rawValue: group.id).map(labels.actorKindPlural) ?? group.id : first.source?.publisher ?? ""
             let target = partOf[first.key] ?? Addresses.index(kind)
             return [
-                "label": label, "count": group.entries.count, "countLabel": Labels.count(group.entries.count, kind),
+                "label": label, "count": group.entries.count, "countLabel": labels.count(group.entries.count, kind),
                 "url": Addresses.relative(from: path, to: target) + "#" + group.id,
             ]
         }

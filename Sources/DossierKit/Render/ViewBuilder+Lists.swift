@@ -15,11 +15,11 @@ extension ViewBuilder {
     /// The events index of a split report: the years with their counts and
     /// the most recent events, newest first.
     func eventsYears(_ parts: [ListParts.Part], path: String) -> View {
-        var view = layout(path: path, title: Kind.event.pluralTitle, description: nil, current: .event)
+        var view = layout(path: path, title: labels.kindPlural(.event), description: nil, current: .event)
         let events = site.entries(of: .event)
-        view["title"] = Kind.event.pluralTitle
+        view["title"] = labels.kindPlural(.event)
         view["count"] = events.count
-        view["countLabel"] = Labels.count(events.count, .event)
+        view["countLabel"] = labels.count(events.count, .event)
         view["years"] = yearLinks(parts, current: nil, from: path)
         let recent = Array(events.suffix(ListParts.recentCount).reversed())
         view["recentCount"] = recent.count
@@ -29,11 +29,11 @@ extension ViewBuilder {
 
     /// The timeline of a split report: the picture and the years.
     func timelineYears(_ parts: [ListParts.Part], path: String) -> View {
-        var view = layout(path: path, title: "Timeline", description: nil, current: nil)
+        var view = layout(path: path, title: labels.text("timeline"), description: nil, current: nil)
         let events = site.entries(of: .event)
-        view["title"] = "Timeline"
+        view["title"] = labels.text("timeline")
         view["count"] = events.count
-        view["countLabel"] = Labels.count(events.count, .event)
+        view["countLabel"] = labels.count(events.count, .event)
         view["timelineSVG"] = timelineSVG(
             events, for: site.settings.title, path: path, idPrefix: "timeline-svg", limit: Self.timelineLimit.timeline)
         view["years"] = yearLinks(parts, current: nil, from: path)
@@ -42,14 +42,14 @@ extension ViewBuilder {
 
     /// One part of the split events index.
     func eventsPart(_ parts: [ListParts.Part], at index: Int, path: String) -> View {
-        var view = part(parts, at: index, list: Kind.event.pluralTitle, indexPath: Addresses.index(.event), current: .event, path: path)
+        var view = part(parts, at: index, list: labels.kindPlural(.event), indexPath: Addresses.index(.event), current: .event, path: path)
         view["itemsHTML"] = items(parts[index].entries, partial: Item.event, from: path)
         return view
     }
 
     /// One part of the split timeline, its events by month.
     func timelinePart(_ parts: [ListParts.Part], at index: Int, path: String) -> View {
-        var view = part(parts, at: index, list: "Timeline", indexPath: Self.timelinePath, current: nil, path: path)
+        var view = part(parts, at: index, list: labels.text("timeline"), indexPath: Self.timelinePath, current: nil, path: path)
         view["months"] = months(parts[index].entries, year: parts[index].year ?? 0, path: path)
         return view
     }
@@ -60,7 +60,7 @@ extension ViewBuilder {
         _ entry: Entry, _ list: ListParts.EntryList, _ parts: [ListParts.Part], at index: Int, path: String
     ) -> View {
         var view = part(
-            parts, at: index, list: Labels.entryList(entry.title, list), indexPath: entry.pagePath, current: entry.kind, path: path)
+            parts, at: index, list: labels.entryList(entry.title, list), indexPath: entry.pagePath, current: entry.kind, path: path)
         view["entryTitle"] = entry.title
         view["entryURL"] = Addresses.relative(from: path, to: entry.pagePath)
         let shown = parts[index].entries
@@ -71,18 +71,18 @@ extension ViewBuilder {
             view["itemsHTML"] = items(shown, partial: Item.event, from: path)
         case .linkedFrom:
             view["linkedFrom"] = true
-            view["countLabel"] = Labels.count(shown.count, .page)
-            view["totalCountLabel"] = Labels.count(total, .page)
+            view["countLabel"] = labels.count(shown.count, .page)
+            view["totalCountLabel"] = labels.count(total, .page)
             view["itemsHTML"] = items(shown, partial: Item.linkedFrom, from: path)
         case .actors, .members:
             view[list == .actors ? "actors" : "members"] = true
-            view["countLabel"] = Labels.count(shown.count, .actor)
-            view["totalCountLabel"] = Labels.count(total, .actor)
+            view["countLabel"] = labels.count(shown.count, .actor)
+            view["totalCountLabel"] = labels.count(total, .actor)
             view["itemsHTML"] = items(shown, partial: Item.link, from: path)
         case .connections:
             view["connections"] = true
-            view["countLabel"] = Labels.count(shown.count, .actor)
-            view["totalCountLabel"] = Labels.count(total, .actor)
+            view["countLabel"] = labels.count(shown.count, .actor)
+            view["totalCountLabel"] = labels.count(total, .actor)
             var weights: [PageKey: Int] = [:]
             for item in Connections(site: site).actors(around: entry) { weights[item.entry.key] = item.weight }
             view["itemsHTML"] = connectionItems(shown.map { ($0, weights[$0.key] ?? 0) }, path: path)
@@ -96,13 +96,13 @@ extension ViewBuilder {
         _ parts: [ListParts.Part], at index: Int, list: String, indexPath: String, current: Kind?, path: String
     ) -> View {
         let part = parts[index]
-        let title = Labels.listPart(list, year: part.year, page: part.page, pages: part.pages)
+        let title = labels.listPart(list, year: part.year, page: part.page, pages: part.pages)
         var view = layout(path: path, title: title, description: nil, current: current)
         view["title"] = title
         view["count"] = part.entries.count
-        view["countLabel"] = Labels.count(part.entries.count, .event)
+        view["countLabel"] = labels.count(part.entries.count, .event)
         let total = parts.reduce(0) { $0 + $1.entries.count }
-        view["totalCountLabel"] = Labels.count(total, .event)
+        view["totalCountLabel"] = labels.count(total, .event)
         view["indexURL"] = Addresses.relative(from: path, to: indexPath)
         addNavigation(parts, at: index, path: path, to: &view)
         return view
@@ -124,7 +124,7 @@ extension ViewBuilder {
             guard parts.indices.contains(other) else { return false }
             let next = parts[other]
             return [
-                "label": Labels.listPart(nil, year: next.year, page: next.page, pages: next.pages),
+                "label": labels.listPart(nil, year: next.year, page: next.page, pages: next.pages),
                 "url": Addresses.relative(from: path, to: next.path),
             ] as View
         }
@@ -143,7 +143,7 @@ extension ViewBuilder {
             let count = counts[part.year ?? 0] ?? 0
             years.append([
                 "label": String(part.year ?? 0), "url": Addresses.relative(from: path, to: part.path), "count": count,
-                "countLabel": Labels.count(count, .event), "current": part.year == current,
+                "countLabel": labels.count(count, .event), "current": part.year == current,
             ])
         }
         return years
@@ -156,7 +156,8 @@ extension ViewBuilder {
         for month in [nil] + (1...12).map(Optional.some) as [Int?] {
             let inMonth = inYear.filter { $0.event?.date.month == month }
             guard !inMonth.isEmpty else { continue }
-            let label = month.map { "\(PartialDate.monthNames[$0 - 1]) \(year)" } ?? "\(year), month not given"
+            let label =
+                month.map { labels.date(PartialDate(year: year, month: $0)) } ?? labels.text("month_not_given", ["year": String(year)])
             let id = month.map { "m\(PartialDate.padded(year, 4))-\(PartialDate.padded($0, 2))" } ?? "m\(year)"
             months.append(["label": label, "id": id, "itemsHTML": items(inMonth.map(\.key), partial: Item.event, from: path)])
         }

@@ -8,13 +8,13 @@ extension ViewBuilder {
     /// (`srcset`), the default one's size and the alt text (the body's, else
     /// the item's); for a PDF a link to the document. `lazy`: the image is
     /// not the page's first, so the browser may wait until it nears the view.
-    static func figure(_ item: Entry, alt: String, path: String, lazy: Bool) -> View? {
+    static func figure(_ item: Entry, alt: String, path: String, lazy: Bool, labels: Labels) -> View? {
         guard let media = item.media else { return nil }
         let root = Addresses.root(from: path)
         var view: View = [
             "title": item.title, "pageURL": root + item.pagePath, "caption": media.caption ?? item.title,
             "credit": media.credit ?? false, "license": media.license ?? false,
-            "formatLabel": media.format.label, "sizeLabel": Labels.byteSize(media.byteCount), "lazy": lazy, "about": true,
+            "formatLabel": media.format.label, "sizeLabel": labels.byteSize(media.byteCount), "lazy": lazy, "about": true,
         ]
         let variants = MediaRules.variants(slug: item.slug, media: media)
         if let shown = MediaRules.defaultVariant(of: variants) {
@@ -32,9 +32,9 @@ extension ViewBuilder {
     }
 
     func mediaPage(_ entry: Entry, path: String) -> View {
-        guard let media = entry.media, let figure = Self.figure(entry, alt: "", path: path, lazy: false) else { return [:] }
+        guard let media = entry.media, let figure = Self.figure(entry, alt: "", path: path, lazy: false, labels: labels) else { return [:] }
         var view = entryBase(entry, path: path)
-        view["kindLabel"] = Labels.media(media.format)
+        view["kindLabel"] = labels.media(media.format)
         // On its own page the image leads to its largest variant, not to the page.
         var shown = figure
         shown["block"] = true
@@ -45,11 +45,11 @@ extension ViewBuilder {
         view["figure"] = shown
         if let width = media.width, let height = media.height { view["pixels"] = "\(width) × \(height)" }
         view["formatLabel"] = media.format.label
-        if !media.format.isImage { view["sizeLabel"] = Labels.byteSize(media.byteCount) }
+        if !media.format.isImage { view["sizeLabel"] = labels.byteSize(media.byteCount) }
         if let caption = media.caption { view["caption"] = caption }
         if let credit = media.credit { view["credit"] = credit }
         if let license = media.license { view["license"] = license }
-        if let date = media.date { view["date"] = date.display }
+        if let date = media.date { view["date"] = labels.date(date) }
         return view
     }
 }

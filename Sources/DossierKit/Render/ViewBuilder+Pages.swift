@@ -4,7 +4,7 @@ extension ViewBuilder {
         guard let actor = entry.actor else { return [:] }
         var view = entryBase(entry, path: path)
         let relations = site.relations
-        view["kindLabel"] = Labels.actorKind(actor.actorKind)
+        view["kindLabel"] = labels.actorKind(actor.actorKind)
         if let role = actor.role { view["role"] = role }
         view["aliases"] = actor.aliases
         view["countriesHTML"] = items(actor.countries, partial: Item.link, from: path)
@@ -54,10 +54,10 @@ extension ViewBuilder {
     func eventPage(_ entry: Entry, path: String) -> View {
         guard let event = entry.event else { return [:] }
         var view = entryBase(entry, path: path)
-        view["date"] = Labels.span(event.date, event.endDate)
+        view["date"] = labels.span(event.date, event.endDate)
         view["datetime"] = event.date.description
         view["status"] = event.status.rawValue
-        view["statusLabel"] = Labels.status(event.status)
+        view["statusLabel"] = labels.status(event.status)
         view["actorsHTML"] = items(event.actors, partial: Item.link, from: path)
         view["countriesHTML"] = items(event.countries, partial: Item.link, from: path)
         view["updates"] = updates(event.updates)
@@ -68,8 +68,8 @@ extension ViewBuilder {
         guard let source = entry.source else { return [:] }
         var view = entryBase(entry, path: path)
         view["publisher"] = source.publisher
-        view["kindLabel"] = Labels.sourceKind(source.sourceKind)
-        if let date = source.date { view["date"] = date.display }
+        view["kindLabel"] = labels.sourceKind(source.sourceKind)
+        if let date = source.date { view["date"] = labels.date(date) }
         // A gone original (`url_status`) comes after the archived copy, as
         // `originalDead` or `originalUnfit`, and `url` is left out.
         if let url = source.url {
@@ -80,8 +80,8 @@ extension ViewBuilder {
             }
         }
         if let archive = source.archiveURL { view["archiveURL"] = archive }
-        if let archiveDate = source.archiveDate { view["archiveDate"] = archiveDate.display }
-        if let accessed = source.accessed { view["accessed"] = accessed.display }
+        if let archiveDate = source.archiveDate { view["archiveDate"] = labels.date(archiveDate) }
+        if let accessed = source.accessed { view["accessed"] = labels.date(accessed) }
         if let language = source.language { view["sourceLanguage"] = language }
         if !source.authors.isEmpty { view["authors"] = source.authors.joined(separator: ", ") }
         view["eventsHTML"] = items(site.relations.entries(.event, pointingAt: entry.key, by: .involves), partial: Item.event, from: path)
@@ -100,7 +100,7 @@ extension ViewBuilder {
         let recent = Array(events.suffix(ListParts.recentCount).reversed())
         view["eventsHTML"] = items(recent, partial: Item.event, from: path)
         view["recentCount"] = recent.count
-        view["eventCountLabel"] = Labels.count(events.count, .event)
+        view["eventCountLabel"] = labels.count(events.count, .event)
         view["allEventsURL"] = Addresses.relative(from: path, to: Addresses.listPart(folder: ListParts.entryFolder(entry.key), page: 1))
     }
 
@@ -115,7 +115,7 @@ extension ViewBuilder {
     func more(_ list: ListParts.EntryList, of entry: Entry, shown: Int, total: Int, kind: Kind, path: String) -> Any {
         guard shown < total else { return false }
         let first = Addresses.listPart(folder: ListParts.entryFolder(entry.key, list), page: 1)
-        return ["shown": shown, "countLabel": Labels.count(total, kind), "url": Addresses.relative(from: path, to: first)] as View
+        return ["shown": shown, "countLabel": labels.count(total, kind), "url": Addresses.relative(from: path, to: first)] as View
     }
 
     func pagePage(_ entry: Entry, path: String) -> View {

@@ -17,13 +17,13 @@ extension ViewBuilder {
 
     func timelineSVG(_ events: [Entry], for title: String, path: String, idPrefix: String, limit: Int) -> String {
         let drawn = events.count > limit ? Array(events.suffix(limit)) : events
-        let noun = events.count == 1 ? "event" : "events"
         let description =
             drawn.count < events.count
-            ? "The latest \(drawn.count) of \(events.count) \(noun) in date order; all are listed as text on this page."
-            : "\(events.count) \(noun) in date order; the same events are listed as text on this page."
+            ? labels.text("timeline_latest", ["shown": String(drawn.count), "count": String(events.count)])
+            : labels.count(events.count, "timeline_all")
         return TimelineSVG.render(
-            timelineItems(drawn, from: path), title: "Timeline of \(title)", description: description, idPrefix: idPrefix)
+            timelineItems(drawn, from: path), title: labels.text("timeline_of", ["title": title]), description: description,
+            idPrefix: idPrefix, labels: labels)
     }
 
     /// The picture and list of actors connected to an actor or country; the
@@ -47,9 +47,9 @@ extension ViewBuilder {
         let center = node(entry, weight: connected.count, path: path)
         let edges = nodes.map { RelationEdge(from: center.id, to: $0.id, weight: $0.weight) }
         let svg = RelationsSVG.render(
-            center: center, nodes: nodes, edges: edges, title: "Connections of \(entry.title)",
-            description: "Actors sharing events or affiliations with \(entry.title); listed as text beside the picture.",
-            idPrefix: "relations-svg", limit: shown, omitted: others.count - nodes.count)
+            center: center, nodes: nodes, edges: edges, title: labels.text("connections_of", ["title": entry.title]),
+            description: labels.text("connections_description", ["title": entry.title]), idPrefix: "relations-svg", labels: labels,
+            limit: shown, omitted: others.count - nodes.count)
         let listed = first(connected)
         let list = connectionItems(listed, path: path)
         let more = more(.connections, of: entry, shown: listed.count, total: connected.count, kind: .actor, path: path)
@@ -66,7 +66,7 @@ extension ViewBuilder {
             list += partials.item(items, other, number: item.weight) { root in
                 var view = link(to: other, root: root)
                 view["weight"] = item.weight
-                view["weightLabel"] = item.weight == 1 ? "1 shared event or tie" : "\(item.weight) shared events or ties"
+                view["weightLabel"] = labels.count(item.weight, "connection_weight")
                 return view
             }
         }
@@ -102,8 +102,8 @@ extension ViewBuilder {
         guard !countries.isEmpty else { return }
         let shading = MapShading(busiest: countries.map(\.events).max() ?? 0)
         view["mapSVG"] = MapSVG.render(
-            map, countries: countries, shading: shading, title: "Events by country", description: description,
-            idPrefix: idPrefix)
+            map, countries: countries, shading: shading, title: labels.text("map_title"), description: description,
+            idPrefix: idPrefix, labels: labels)
         view["mapLegend"] = shading.ranges.map { range -> View in
             var item: View = ["shade": "map-\(range.level)", "from": range.from, "more": range.to == nil, "none": range.level == 0]
             if let to = range.to, to != range.from { item["to"] = to } else { item["to"] = false }

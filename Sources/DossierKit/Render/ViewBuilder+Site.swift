@@ -6,11 +6,11 @@ extension ViewBuilder {
     static let notFoundPath = "404.html"
 
     func timeline(path: String) -> View {
-        var view = layout(path: path, title: "Timeline", description: nil, current: nil)
-        view["title"] = "Timeline"
+        var view = layout(path: path, title: labels.text("timeline"), description: nil, current: nil)
+        view["title"] = labels.text("timeline")
         let events = site.entries(of: .event)
         view["count"] = events.count
-        view["countLabel"] = Labels.count(events.count, .event)
+        view["countLabel"] = labels.count(events.count, .event)
         view["timelineSVG"] = timelineSVG(
             events, for: site.settings.title, path: path, idPrefix: "timeline-svg", limit: Self.timelineLimit.timeline)
         var years: [View] = []
@@ -23,15 +23,15 @@ extension ViewBuilder {
     }
 
     func relationsOverview(path: String) -> View {
-        var view = layout(path: path, title: "Relations", description: nil, current: nil)
-        view["title"] = "Relations"
+        var view = layout(path: path, title: labels.text("relations"), description: nil, current: nil)
+        view["title"] = labels.text("relations")
         let overview = Connections(site: site).overview(count: 24)
         let nodes = overview.actors.compactMap { item in site[item.key].map { node($0, weight: item.events, path: path) } }
         let edges = overview.pairs.map { RelationEdge(from: $0.0.description, to: $0.1.description, weight: $0.2) }
         view["relationsSVG"] = RelationsSVG.render(
-            center: nil, nodes: nodes, edges: edges, title: "The main actors and their shared events",
-            description: "The \(nodes.count) actors in most events, joined where they share events; listed as text below.",
-            idPrefix: "overview-svg")
+            center: nil, nodes: nodes, edges: edges, title: labels.text("relations_title"),
+            description: labels.text("relations_description", ["count": String(nodes.count)]), idPrefix: "overview-svg",
+            labels: labels)
         view["pairs"] = overview.pairs.compactMap { pair -> View? in
             guard let a = site[pair.0], let b = site[pair.1] else { return nil }
             return ["first": link(to: a, from: path), "second": link(to: b, from: path), "count": pair.2]
@@ -46,14 +46,14 @@ extension ViewBuilder {
     }
 
     func search(path: String) -> View {
-        var view = layout(path: path, title: "Search", description: nil, current: nil)
-        view["title"] = "Search"
+        var view = layout(path: path, title: labels.text("search"), description: nil, current: nil)
+        view["title"] = labels.text("search")
         view["indexScriptURL"] = "search-index.js"
         view["searchScriptURL"] = Addresses.root(from: path) + "assets/search.js"
-        view["kinds"] = Kind.allCases.map { ["value": $0.rawValue, "label": $0.pluralTitle] as View }
+        view["kinds"] = Kind.allCases.map { ["value": $0.rawValue, "label": labels.kindPlural($0)] as View }
         view["indexes"] = Kind.allCases.map { kind -> View in
             [
-                "label": kind.pluralTitle, "url": Addresses.relative(from: path, to: Addresses.index(kind)),
+                "label": labels.kindPlural(kind), "url": Addresses.relative(from: path, to: Addresses.index(kind)),
                 "count": site.entries(of: kind).count,
             ]
         }
@@ -76,9 +76,9 @@ extension ViewBuilder {
     /// when the site has a `base_url` and root-relative otherwise.
     func notFound() -> View {
         let root = site.settings.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
-        var view = layout(path: Self.notFoundPath, title: "Page not found", description: nil, current: nil, root: root)
+        var view = layout(path: Self.notFoundPath, title: labels.text("page_not_found"), description: nil, current: nil, root: root)
         view["canonicalURL"] = false
-        view["title"] = "Page not found"
+        view["title"] = labels.text("page_not_found")
         return view
     }
 }

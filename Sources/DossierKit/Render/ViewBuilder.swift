@@ -11,17 +11,21 @@ final class ViewBuilder: @unchecked Sendable {
     let partials: PartialCache
     /// The theme's world map; nil draws no maps.
     let map: WorldMap?
+    /// The words of the site's language.
+    let labels: Labels
     /// `siteValues(root:)` of `Addresses.commonRoots`, made once.
     private let commonSiteValues: [View]
 
     init(
-        site: Site, renderBody: @escaping @Sendable (Entry, String) -> String, partials: PartialCache, map: WorldMap? = nil
+        site: Site, renderBody: @escaping @Sendable (Entry, String) -> String, partials: PartialCache, labels: Labels,
+        map: WorldMap? = nil
     ) {
         self.site = site
+        self.labels = labels
         self.renderBody = renderBody
         self.partials = partials
         self.map = map
-        commonSiteValues = Addresses.commonRoots.map { Self.siteValues(of: site.settings, root: $0) }
+        commonSiteValues = Addresses.commonRoots.map { Self.siteValues(of: site.settings, labels: labels, root: $0) }
     }
 
     /// The theme's item partials: each renders one entry of a list.
@@ -45,10 +49,10 @@ final class ViewBuilder: @unchecked Sendable {
 
     // MARK: Shared parts
 
-    /// The sections in the header, in order.
+    /// The sections in the header, in order: each section's label and address.
     static let navigation: [(label: String, path: String)] = [
-        ("Timeline", timelinePath), ("Actors", Addresses.index(.actor)), ("Countries", Addresses.index(.country)),
-        ("Events", Addresses.index(.event)), ("Sources", Addresses.index(.source)), ("Relations", relationsPath),
+        ("timeline", timelinePath), ("kinds_actor", Addresses.index(.actor)), ("kinds_country", Addresses.index(.country)),
+        ("kinds_event", Addresses.index(.event)), ("kinds_source", Addresses.index(.source)), ("relations", relationsPath),
     ]
 
     /// The layout's values for a page at `path`. `root` is the way back to
@@ -62,7 +66,8 @@ final class ViewBuilder: @unchecked Sendable {
         view["isHome"] = path == Addresses.home
         // The `<title>`: the site's title alone on the home page, else
         // "page · site". One value, not a section per page.
-        view["documentTitle"] = path == Addresses.home ? site.settings.title : title + " · " + site.settings.title
+        view["documentTitle"] =
+            path == Addresses.home ? site.settings.title : labels.text("document_title", ["page": title, "site": site.settings.title])
         if let base = site.settings.baseURL { view["canonicalURL"] = Addresses.absolute(path, base: base) }
         // The same for every page at one depth: rendered once per depth, not
         // four tags per page.
@@ -71,7 +76,7 @@ final class ViewBuilder: @unchecked Sendable {
             var header = siteValues(root: root)
             header["nav"] = Self.navigation.map { item -> View in
                 let folder = String(item.path.prefix { $0 != "/" }) + "/"
-                return ["label": item.label, "url": root + item.path, "current": folder == section]
+                return ["label": labels.text(item.label), "url": root + item.path, "current": folder == section]
             }
             return header
         }
@@ -90,14 +95,15 @@ final class ViewBuilder: @unchecked Sendable {
     /// are rendered once per `root` (and section), so they see only these.
     func siteValues(root: String) -> View {
         if let index = Addresses.commonRoots.firstIndex(of: root) { return commonSiteValues[index] }
-        return Self.siteValues(of: site.settings, root: root)
+        return Self.siteValues(of: site.settings, labels: labels, root: root)
     }
 
-    private static func siteValues(of settings: SiteSettings, root: String) -> View {
+    private static func siteValues(of settings: SiteSettings, labels: Labels, root: String) -> View {
         var view: View = [
             "siteTitle": settings.title,
             "siteDescription": settings.description,
             "language": settings.language,
+            "direction": labels.direction,
             "root": root,
             // An absolute root (the 404 page's) is the home page's address itself.
             "homeURL": root.hasPrefix("/") || root.contains("://") ? root : root + Addresses.home,
@@ -128,20 +134,20 @@ final class ViewBuilder: @unchecked Sendable {
     func link(to entry: Entry, root: String) -> View {
         let link = View.Link(
             title: entry.title, url: root + entry.pagePath,
-            kindLabel: Labels.kind(entry.kind), summary: entry.summary)
+            kindLabel: labels.kind(entry.kind), summary: entry.summary)
         if let event = entry.event {
-            link.date = Labels.span(event.date, event.endDate)
+            link.date = labels.span(event.date, event.endDate)
             link.datetime = event.date.description
             link.status = event.status.rawValue
-            link.statusLabel = Labels.status(event.status)
+            link.statusLabel = labels.status(event.status)
         }
-        if let actor = entry.actor { link.detail = actor.role ?? Labels.actorKind(actor.actorKind) }
+        if let actor = entry.actor { link.detail = actor.role ?? labels.actorKind(actor.actorKind) }
         if let country = entry.country { link.detail = country.code }
-        if let media = entry.media { link.detail = Labels.media(media.format) }
+        if let media = entry.media { link.detail = labels.media(media.format) }
         if let source = entry.source {
             link.detail = source.publisher
             link.publisher = source.publisher
-            link.date = source.date?.display
+            link.date = source.date.map(labels.date)
             link.archiveURL = source.archiveURL
             switch source.urlStatus {
             case .live: link.externalURL = source.url
@@ -179,14 +185,14 @@ final class ViewBuilder: @unchecked Sendable {
     }
 
     func updates(_ updates: [Update]) -> [View] {
-        updates.map { ["date": $0.date.display, "datetime": $0.date.description, "note": $0.note] }
+        updates.map { ["date": labels.date($0.date), "datetime": $0.date.description, "note": $0.note] }
     }
 
     /// What every entry page shows: title, summary, body and who links here.
     func entryBase(_ entry: Entry, path: String) -> View {
         var view = layout(path: path, title: entry.title, description: entry.summary, current: entry.kind)
         view["title"] = entry.title
-        view["kindLabel"] = Labels.kind(entry.kind)
+        view["kindLabel"] = labels.kind(entry.kind)
         view["bodyHTML"] = renderBody(entry, path)
         let linkers = site.relations.linkedFromEntries(entry.key)
         let listed = first(linkers)
