@@ -96,7 +96,9 @@ import Testing
     }
 
     @Test func lettersOfBacklinks() {
-        #expect((0..<3).map(CitationNumbers.letter) == ["a", "b", "c"])
-        #expect([25, 26, 27, 701, 702].map(CitationNumbers.letter) == ["z", "aa", "ab", "zz", "aaa"])
+        let latin = Array("abcdefghijklmnopqrstuvwxyz")
+        #expect((0..<3).map { CitationNumbers.letter($0, of: latin) } == ["a", "b", "c"])
+        #expect([25, 26, 27, 701, 702].map { CitationNumbers.letter($0, of: latin) } == ["z", "aa", "ab", "zz", "aaa"])
+        #expect([0, 2, 3].map { CitationNumbers.letter($0, of: Array("αβγ")) } == ["α", "γ", "αα"])
     }
 }

@@ -26,6 +26,34 @@ import Testing
         }
     }
 
+    /// The same site in Arabic: `dir="rtl"`, the theme's Arabic labels,
+    /// dates and plural forms written by ICU. Three pages are kept as golden
+    /// files (`Fixtures/golden/rtl`): the home page, an event and the actors index.
+    @Test func arabicSiteIsRightToLeft() throws {
+        try Fixture.withTemporaryFolder { temporary in
+            let content = temporary.appendingPathComponent("content")
+            try FileManager.default.copyItem(at: Self.site, to: content)
+            let settings = content.appendingPathComponent("site.yaml")
+            let yaml = try String(contentsOf: settings, encoding: .utf8).replacingOccurrences(of: "language: en", with: "language: ar")
+            try Data(yaml.utf8).write(to: settings)
+            let output = temporary.appendingPathComponent("public")
+            _ = try Builder(project: Project(content: content, templates: Fixture.templates, output: output)).build().get()
+            let pages = ["index.html", "events/contract-signed/index.html", "actors/index.html"]
+            for page in pages {
+                let text = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
+                #expect(text.contains("<html lang=\"ar\" dir=\"rtl\">"), "\(page)")
+                let name = page.replacingOccurrences(of: "/", with: "-")
+                try Golden.assertText(text, matches: Fixture.url("golden/rtl/" + name))
+            }
+            let event = try String(contentsOf: output.appendingPathComponent(pages[1]), encoding: .utf8)
+            let arabic = Labels.load("ar")
+            let span = arabic.span(try #require(PartialDate("2021-03-18")), PartialDate("2021-04"))
+            #expect(event.contains("<time datetime=\"2021-03-18\">\(span)</time>"))
+            #expect(event.contains("<span class=\"status status-confirmed\">\(arabic.status(.confirmed))</span>"))
+            #expect(span.contains("مارس") && span.contains("أبريل"), "\(span)")
+        }
+    }
+
     /// The fixture must keep the bytes it exists to test (an editor or git
     /// could silently normalise them).
     @Test func minimalSiteKeepsItsSpecialBytes() throws {

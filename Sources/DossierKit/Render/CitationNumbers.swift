@@ -38,10 +38,12 @@ struct CitationNumbers {
 
     static func citationAnchor(_ number: Int, _ occurrence: Int) -> String { "cite_ref_\(number)_\(occurrence)" }
 
-    /// The letters of the back-links to a source's citations: a, b, ... z, aa, ab...
-    static func letter(_ index: Int) -> String {
-        let letters = Array("abcdefghijklmnopqrstuvwxyz")
-        return index < 26 ? String(letters[index]) : letter(index / 26 - 1) + String(letters[index % 26])
+    /// The letters of the back-links to a source's citations, from the
+    /// language's `letters` (label `backlink_letters`): a, b, ... z, aa, ab...
+    static func letter(_ index: Int, of letters: [Character]) -> String {
+        guard !letters.isEmpty else { return String(index + 1) }
+        let count = letters.count
+        return index < count ? String(letters[index]) : letter(index / count - 1, of: letters) + String(letters[index % count])
     }
 
     /// The values of the theme's marker partial for group `index`, or nil

@@ -21,6 +21,8 @@ struct Labels: Sendable {
     /// CLDR category (`one`, `other`, ...).
     private let texts: [String: Text]
     private let plurals: PluralRules
+    /// The letters that name a source's back-links (label `backlink_letters`), spaces left out.
+    let letters: [Character]
     private let dayStyle: Date.FormatStyle
     private let monthStyle: Date.FormatStyle
     private let shortMonthStyle: Date.FormatStyle
@@ -42,6 +44,11 @@ struct Labels: Sendable {
         self.texts = texts
         direction = locale.language.characterDirection == .rightToLeft ? "rtl" : "ltr"
         plurals = PluralRules(locale: locale.identifier)
+        if case .text(let template) = texts["backlink_letters"] {
+            letters = template.render([String: String]()).filter { !$0.isWhitespace }
+        } else {
+            letters = []
+        }
         let style = Date.FormatStyle(locale: locale, calendar: Self.calendar, timeZone: Self.calendar.timeZone)
         dayStyle = style.day().month(.wide).year()
         monthStyle = style.month(.wide).year()
@@ -165,7 +172,7 @@ struct Labels: Sendable {
         "media_image", "media_document", "size_megabytes", "size_kilobytes", "size_bytes", "date_range", "list_separator",
         "list_page", "list_page_alone", "month_not_given", "document_title", "timeline", "relations", "search", "page_not_found",
         "timeline_of", "timeline_all", "timeline_latest", "timeline_span", "timeline_mark", "timeline_mark_status",
-        "timeline_vague_date", "connections_of", "connections_description", "connection_weight", "relations_title",
+        "timeline_vague_date", "backlink_letters", "connections_of", "connections_description", "connection_weight", "relations_title",
         "relations_description", "relations_left_out", "map_title", "map_description", "map_country",
     ]
 }

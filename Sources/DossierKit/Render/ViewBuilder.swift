@@ -219,7 +219,8 @@ final class ViewBuilder: @unchecked Sendable {
             // One citation: one way back; several: one lettered link each.
             view["backlink"] = anchors.count == 1 ? "#" + anchors[0] : false
             view["backlinks"] =
-                anchors.count > 1 ? anchors.enumerated().map { ["url": "#" + $1, "label": CitationNumbers.letter($0)] as View } : false
+                anchors.count > 1
+                ? anchors.enumerated().map { ["url": "#" + $1, "label": CitationNumbers.letter($0, of: labels.letters)] as View } : false
             return view
         }
         return ["items": items] as View
