@@ -9,17 +9,23 @@ struct DiagnosticPrinter {
     let format: DiagnosticFormat
     let colour: Bool
     let quiet: Bool
+    /// Notes about single files (what is not translated yet) are printed
+    /// only with `--verbose`; a report's summary notes always.
+    var listsFiles = false
 
-    static func standardError(format: DiagnosticFormat = .text, quiet: Bool = false) -> DiagnosticPrinter {
+    static func standardError(format: DiagnosticFormat = .text, quiet: Bool = false, verbose: Bool = false) -> DiagnosticPrinter {
         let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         return DiagnosticPrinter(
-            handle: .standardError, format: format, colour: isatty(STDERR_FILENO) == 1 && !noColor, quiet: quiet)
+            handle: .standardError, format: format, colour: isatty(STDERR_FILENO) == 1 && !noColor, quiet: quiet,
+            listsFiles: verbose)
     }
 
     /// Prints every diagnostic (errors only when quiet), then for text a
     /// count of errors; `consequence` is appended to that count.
     func print(_ diagnostics: Diagnostics, consequence: String? = nil) {
-        let sorted = diagnostics.sorted.filter { !quiet || $0.severity == .error }
+        let sorted = diagnostics.sorted.filter {
+            (!quiet || $0.severity == .error) && (listsFiles || $0.severity != .note || $0.location == nil)
+        }
         guard !sorted.isEmpty else { return }
         var text: String
         switch format {

@@ -33,6 +33,6 @@ struct OutputOptions: ParsableArguments {
     }
 
     var printer: DiagnosticPrinter {
-        DiagnosticPrinter.standardError(format: format ?? .automatic, quiet: quiet)
+        DiagnosticPrinter.standardError(format: format ?? .automatic, quiet: quiet, verbose: verbose)
     }
 }

@@ -148,7 +148,8 @@ import Testing
         #expect(RecordDecoder.fields[.page].map(Set.init) == ["title", "summary", "draft", "moved_from"])
         #expect(
             Set(RecordDecoder.siteFields) == [
-                "title", "description", "language", "base_url", "author", "license", "license_url", "feed_entries", "link_check_skip",
+                "title", "description", "language", "languages", "base_url", "author", "license", "license_url", "feed_entries",
+                "link_check_skip",
             ])
         #expect(
             RecordDecoder.fields[.media].map(Set.init) == [

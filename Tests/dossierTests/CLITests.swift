@@ -222,6 +222,28 @@ import Testing
         }
     }
 
+    /// A report in two languages: `check` notes how much is translated;
+    /// with `-v` it lists each page not translated yet. Notes are never
+    /// errors, even with `--strict`.
+    @Test func checkNotesWhatIsNotTranslatedYet() throws {
+        try Self.withTemporaryFolder { folder in
+            let content = folder.appendingPathComponent("content")
+            try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("sites/minimal"), to: content)
+            let settings = content.appendingPathComponent("site.yaml")
+            let yaml = try String(contentsOf: settings, encoding: .utf8)
+            try Data(yaml.replacingOccurrences(of: "language: en", with: "languages: [en, fr]").utf8).write(to: settings)
+            try Data("---\ntitle: À propos\n---\nCe rapport.\n".utf8).write(to: content.appendingPathComponent("pages/about.fr.md"))
+            let run = try Self.run(["check", "--strict", "--templates", Self.templates.path], in: folder)
+            #expect(run.status == 1)  // the fixture's one warning, made an error
+            #expect(run.stderrLines.filter { $0.contains("note:") } == ["note: 'fr': 1 of 13 pages translated, 12 not yet"])
+            let verbose = try Self.run(["check", "-v", "--templates", Self.templates.path], in: folder)
+            let listed = verbose.stderrLines.filter { $0.hasSuffix("note: not translated into 'fr' yet") }
+            #expect(listed.count == 12)
+            #expect(listed.contains("content/actors/acme-surveillance.md: note: not translated into 'fr' yet"))
+            #expect(!listed.contains { $0.hasPrefix("content/pages/about") })
+        }
+    }
+
     /// `build --strict` makes each warning an error, reports it once, and
     /// writes nothing (no test covered the build's strict mode before).
     @Test func strictBuildReportsWarningsOnceAndWritesNothing() throws {

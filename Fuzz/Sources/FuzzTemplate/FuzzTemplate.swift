@@ -22,7 +22,7 @@ public func fuzzTemplate(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     }
     var diagnostics = Diagnostics()
     // As in a build: a theme with errors renders nothing.
-    guard let theme = Theme.load(from: folder, &diagnostics), !diagnostics.hasErrors else { return 0 }
+    guard let theme = Theme.load(from: folder, language: "en", &diagnostics), !diagnostics.hasErrors else { return 0 }
     for view in Fixture.views {
         _ = theme.render(view, template: "home")
         _ = theme.render(view, template: "partials/extra")
@@ -47,7 +47,7 @@ enum Fixture {
         }
         let builder = ViewBuilder(
             site: site, renderBody: { entry, path in Renderer.bodyHTML(entry, path: path, site: site) },
-            partials: PartialCache(theme: theme))
+            partials: PartialCache(theme: theme), labels: theme.labels)
         var views = [builder.home(path: Addresses.home), builder.index(.event, path: Addresses.index(.event))]
         if let actor = site.entries(of: .actor).first { views.append(builder.actorPage(actor, path: Addresses.page(actor.key))) }
         if let event = site.entries(of: .event).first { views.append(builder.eventPage(event, path: Addresses.page(event.key))) }
@@ -58,7 +58,7 @@ enum Fixture {
         + "/dossier-fuzz-template-\(getpid())"
 
     /// A theme folder with every required template but `home`, which each
-    /// input replaces, and the real world map.
+    /// input replaces, the real world map and English labels.
     static let scratch: URL = {
         let folder = URL(fileURLWithPath: scratchPath)
         let manager = FileManager.default
@@ -75,6 +75,11 @@ enum Fixture {
             try manager.copyItem(
                 at: packageRoot.appendingPathComponent("templates").appendingPathComponent(WorldMap.file),
                 to: folder.appendingPathComponent(WorldMap.file))
+            // Nor without the labels of its language; inputs may include them ({{> i18n/jump_to}}).
+            try manager.createDirectory(at: folder.appendingPathComponent(LabelFile.folder), withIntermediateDirectories: true)
+            try manager.copyItem(
+                at: packageRoot.appendingPathComponent("templates/i18n/en.yaml"),
+                to: folder.appendingPathComponent(LabelFile.folder + "/en.yaml"))
         } catch {
             fatalError("cannot make the scratch theme: \(error)")
         }

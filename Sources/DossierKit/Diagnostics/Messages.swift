@@ -150,6 +150,61 @@ public enum Messages {
         .error("invalid URL '\(text)' in '\(field)': expected an absolute http or https URL", at: location)
     }
 
+    // MARK: Languages and translations
+
+    static func languageTwice(_ language: String, at location: SourceLocation) -> Diagnostic {
+        .error("language '\(language)' is listed twice in 'languages'", at: location)
+    }
+
+    static func noLanguages(at location: SourceLocation) -> Diagnostic {
+        .error("'languages' lists no language: give at least the report's own, such as [en]", at: location)
+    }
+
+    static func languageNotFirst(_ language: String, first: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "'language' is '\(language)' but 'languages' begins with '\(first)': the first of 'languages' is the report's language (or leave 'language' out)",
+            at: location)
+    }
+
+    static func fieldOfTheOriginal(_ field: String, allowed: [String], at location: SourceLocation) -> Diagnostic {
+        let words = allowed.map { "'\($0)'" }.joined(separator: ", ")
+        return .error(
+            "'\(field)' cannot be set in a translation: it comes from the original; a translation gives only \(words) and the body",
+            at: location)
+    }
+
+    static func translationLanguageNotListed(_ language: String, languages: [String], path: String) -> Diagnostic {
+        let listed = languages.map { "'\($0)'" }.joined(separator: ", ")
+        return .error(
+            "translation into '\(language)', which site.yaml does not list among the report's other languages (languages: \(listed))",
+            at: SourceLocation(path: path, line: 1, column: 1))
+    }
+
+    static func translationIntoOwnLanguage(_ language: String, original: String, path: String) -> Diagnostic {
+        .error(
+            "translation into '\(language)', the report's own language: '\(original)' is the text in that language",
+            at: SourceLocation(path: path, line: 1, column: 1))
+    }
+
+    static func translationWithoutOriginal(path: String, original: String) -> Diagnostic {
+        .error("translation without an original: there is no '\(original)'", at: SourceLocation(path: path, line: 1, column: 1))
+    }
+
+    static func translationUpdatesDiffer(original: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "the updates of a translation must have the dates of the original's (\(original)), each once, with its note translated",
+            at: location)
+    }
+
+    /// `check`'s note per language: how much of the report is translated.
+    static func untranslated(language: String, translated: Int, total: Int) -> Diagnostic {
+        .note("'\(language)': \(translated) of \(total) pages translated, \(total - translated) not yet", at: nil)
+    }
+
+    static func notTranslated(language: String, path: String) -> Diagnostic {
+        .note("not translated into '\(language)' yet", at: SourceLocation(path: path))
+    }
+
     static func invalidLanguage(_ text: String, field: String, at location: SourceLocation) -> Diagnostic {
         .error("invalid language tag '\(text)' in '\(field)': expected a BCP 47 tag such as 'en' or 'pt-BR'", at: location)
     }

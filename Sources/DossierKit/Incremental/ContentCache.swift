@@ -12,7 +12,8 @@ struct ContentCache {
         let readAt: Int64
         /// Nil when the file could not be read.
         let bytes: Data?
-        let entry: Entry?
+        let file: ContentFile?
+        var entry: Entry? { file?.entry }
         let diagnostics: Diagnostics
         /// A media item's file's stamp when it was looked at: a new image
         /// under the same item is read (and probed) again.
@@ -33,17 +34,20 @@ struct ContentCache {
         var changed = Set<PageKey>()
         var next: [String: Item] = [:]
         var entries: [Entry] = []
+        var translations: [Translation] = []
         var paths: [PageKey: [String]] = [:]
         for (file, result) in zip(files, results) {
             next[file.path] = result.item
             if result.changed { changed.insert(result.item.key) }
             diagnostics.append(contentsOf: result.item.diagnostics)
             if let entry = result.item.entry { entries.append(entry) }
-            paths[result.item.key, default: []].append(file.ref.path)
+            if let translation = result.item.file?.translation { translations.append(translation) }
+            if file.ref.language == nil { paths[result.item.key, default: []].append(file.ref.path) }
         }
         for (path, item) in previous where next[path] == nil { changed.insert(item.key) }
         items = next
-        let content = LoadedContent(settings: settings, entries: entries, knownKeys: Set(paths.keys), paths: paths)
+        var content = LoadedContent(settings: settings, entries: entries, knownKeys: Set(paths.keys), paths: paths)
+        content.translations = translations
         return (content, changed)
     }
 
@@ -62,22 +66,22 @@ struct ContentCache {
         var diagnostics = Diagnostics()
         guard let bytes = try? Data(contentsOf: file.url) else {
             _ = TextFile.read(atPath: file.filePath, path: file.path, &diagnostics)  // for its diagnostic
-            let item = Item(key: key, stamp: stamp, readAt: readAt, bytes: nil, entry: nil, diagnostics: diagnostics)
+            let item = Item(key: key, stamp: stamp, readAt: readAt, bytes: nil, file: nil, diagnostics: diagnostics)
             return (item, true)
         }
         if let previous, previous.bytes == bytes, mediaSame {
             var item = Item(
-                key: key, stamp: stamp, readAt: readAt, bytes: bytes, entry: previous.entry,
-                diagnostics: previous.diagnostics)
+                key: key, stamp: stamp, readAt: readAt, bytes: bytes, file: previous.file, diagnostics: previous.diagnostics)
             item.mediaStamp = previous.mediaStamp
             return (item, false)
         }
-        var entry: Entry?
+        var loaded: ContentFile?
         if let text = TextFile.decode(bytes, path: file.path, &diagnostics) {
-            entry = ContentLoader.loadEntry(file, text: text, &diagnostics)
+            var unchecked: [Reference] = []
+            loaded = ContentLoader.loadFile(file, text: text, unchecked: &unchecked, &diagnostics)
         }
-        var item = Item(key: key, stamp: stamp, readAt: readAt, bytes: bytes, entry: entry, diagnostics: diagnostics)
-        item.mediaStamp = entry?.media.flatMap { FileStamp(path: $0.filePath) }
+        var item = Item(key: key, stamp: stamp, readAt: readAt, bytes: bytes, file: loaded, diagnostics: diagnostics)
+        item.mediaStamp = loaded?.entry?.media.flatMap { FileStamp(path: $0.filePath) }
         return (item, true)
     }
 }

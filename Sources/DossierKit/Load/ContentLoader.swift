@@ -12,6 +12,24 @@ public struct LoadedContent: Sendable {
     public var uncheckedReferences: [Reference] = []
     /// Every file of `content/media/` that is not an item (display path, path on disk).
     public var mediaFiles: [(path: String, filePath: String)] = []
+    /// Every translation that could be read (`<slug>.<language>.md`).
+    public var translations: [Translation] = []
+}
+
+/// What one content file is once read: an entry, or a translation of one.
+enum ContentFile: Sendable {
+    case entry(Entry)
+    case translation(Translation)
+
+    var entry: Entry? {
+        if case .entry(let entry) = self { return entry }
+        return nil
+    }
+
+    var translation: Translation? {
+        if case .translation(let translation) = self { return translation }
+        return nil
+    }
 }
 
 /// Stage 1: reads `site.yaml` and every content file, on every core.
@@ -21,27 +39,45 @@ struct ContentLoader {
     func load(_ diagnostics: inout Diagnostics) -> LoadedContent {
         let settings = loadSettings(&diagnostics)
         let files = ContentWalker(root: project.content).files(&diagnostics)
-        let results = files.parallelMap { file -> (Entry?, [Reference], Diagnostics) in
+        let results = files.parallelMap { file -> (ContentFile?, [Reference], Diagnostics) in
             var fileDiagnostics = Diagnostics()
             var unchecked: [Reference] = []
-            var entry: Entry?
+            var loaded: ContentFile?
             if let text = TextFile.read(atPath: file.filePath, path: file.path, &fileDiagnostics) {
-                entry = Self.loadEntry(file, text: text, unchecked: &unchecked, &fileDiagnostics)
+                loaded = Self.loadFile(file, text: text, unchecked: &unchecked, &fileDiagnostics)
             }
-            return (entry, unchecked, fileDiagnostics)
+            return (loaded, unchecked, fileDiagnostics)
         }
         var entries: [Entry] = []
+        var translations: [Translation] = []
         var unchecked: [Reference] = []
-        for (entry, references, fileDiagnostics) in results {
+        for (loaded, references, fileDiagnostics) in results {
             diagnostics.append(contentsOf: fileDiagnostics)
-            if let entry { entries.append(entry) }
+            if let entry = loaded?.entry { entries.append(entry) }
+            if let translation = loaded?.translation { translations.append(translation) }
             unchecked += references
         }
         var paths: [PageKey: [String]] = [:]
-        for file in files { paths[PageKey(file.kind, file.slug), default: []].append(file.path) }
-        return LoadedContent(
+        for file in files where file.language == nil { paths[PageKey(file.kind, file.slug), default: []].append(file.path) }
+        var content = LoadedContent(
             settings: settings, entries: entries, knownKeys: Set(paths.keys), paths: paths, uncheckedReferences: unchecked,
             mediaFiles: ContentWalker(root: project.content).mediaFiles())
+        content.translations = translations
+        return content
+    }
+
+    /// Splits, outlines and types one file's text: an entry, or with a
+    /// language in its name a translation.
+    static func loadFile(
+        _ file: ContentFileRef, text: String, unchecked: inout [Reference], _ diagnostics: inout Diagnostics
+    ) -> ContentFile? {
+        guard let language = file.language else {
+            return loadEntry(file, text: text, unchecked: &unchecked, &diagnostics).map(ContentFile.entry)
+        }
+        guard let split = FrontMatterSplitter.split(text, path: file.path, &diagnostics) else { return nil }
+        let outline = Markdown.outline(of: split.body, reservedIDs: Sections.ids(for: file.kind))
+        return RecordDecoder.translation(file, language: language, split: split, outline: outline, &diagnostics)
+            .map(ContentFile.translation)
     }
 
     /// Reads, splits, outlines and types one file.

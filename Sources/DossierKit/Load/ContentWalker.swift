@@ -10,11 +10,15 @@ struct ContentFileRef: Sendable {
     /// The path shown in diagnostics.
     let path: String
 
-    init(kind: Kind, slug: String, filePath: String, path: String) {
+    /// A translation's language (`<slug>.<language>.md`); nil for an original.
+    let language: String?
+
+    init(kind: Kind, slug: String, filePath: String, path: String, language: String? = nil) {
         self.kind = kind
         self.slug = slug
         self.filePath = filePath
         self.path = path
+        self.language = language
     }
 
     init(kind: Kind, slug: String, url: URL, path: String) {
@@ -83,12 +87,20 @@ struct ContentWalker {
                 diagnostics.append(Messages.notMarkdown(path: path, name: name))
                 continue
             }
-            let slug = String(name.dropLast(3))
+            var slug = String(name.dropLast(3))
+            var language: String?
+            // `pegasus-project.fr.md`: a translation (a slug has no dot).
+            if let dot = slug.lastIndex(of: "."), Slug.isValid(String(slug[..<dot])),
+                FieldReader.isLanguageTag(String(slug[slug.index(after: dot)...]))
+            {
+                language = String(slug[slug.index(after: dot)...])
+                slug = String(slug[..<dot])
+            }
             guard Slug.isValid(slug) else {
                 diagnostics.append(Messages.badFileSlug(path: path, slug: slug, suggestion: Slug.make(from: slug)))
                 continue
             }
-            found.append(ContentFileRef(kind: kind, slug: slug, filePath: filePath, path: path))
+            found.append(ContentFileRef(kind: kind, slug: slug, filePath: filePath, path: path, language: language))
         }
     }
 

@@ -57,6 +57,9 @@ struct FieldReader {
     /// Whether the field is written at all, even with a value that is wrong.
     func has(_ name: String) -> Bool { fields[name] != nil }
 
+    /// Where field `name` is written; nil when it is not.
+    func place(of name: String) -> SourceLocation? { fields[name].map { location(of: $0.key) } }
+
     /// Where a field's value is written, when the field is.
     func valueLocation(_ name: String) -> SourceLocation? {
         fields[name].map { location(of: $0.value) }
@@ -170,12 +173,16 @@ struct FieldReader {
     /// A BCP 47 language tag such as `en` or `pt-BR`.
     mutating func language(_ name: String, required: Bool = false) -> String? {
         guard let text = string(name, required: required), let node = fields[name]?.value else { return nil }
-        let pattern = #"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"#
-        guard text.range(of: pattern, options: .regularExpression) != nil else {
+        guard Self.isLanguageTag(text) else {
             diagnostics.append(Messages.invalidLanguage(text, field: name, at: location(of: node)))
             return nil
         }
         return text
+    }
+
+    /// `en`, `pt-BR`: the shape of a BCP 47 tag.
+    static func isLanguageTag(_ text: String) -> Bool {
+        text.range(of: #"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"#, options: .regularExpression) != nil
     }
 
     /// `updates: [{date: YYYY-MM-DD, note: text}]`, newest first.

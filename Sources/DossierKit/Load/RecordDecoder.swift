@@ -17,7 +17,8 @@ enum RecordDecoder {
     ]
 
     static let siteFields = [
-        "title", "description", "language", "base_url", "author", "license", "license_url", "feed_entries", "link_check_skip",
+        "title", "description", "language", "languages", "base_url", "author", "license", "license_url", "feed_entries",
+        "link_check_skip",
     ]
 
     /// The entry a file describes, or nil when a required field is missing
@@ -86,7 +87,8 @@ enum RecordDecoder {
         }
         let title = reader.string("title", required: true)
         let description = reader.string("description", required: true)
-        let language = reader.language("language", required: true)
+        let language = reader.language("language", required: !reader.has("languages"))
+        let languages = siteLanguages(&reader, default: language)
         let baseURL = reader.url("base_url")
         let author = reader.string("author")
         let license = reader.string("license")
@@ -104,10 +106,74 @@ enum RecordDecoder {
         reader.reportUnknownFields()
         let hasErrors = reader.diagnostics.hasErrors
         diagnostics.append(contentsOf: reader.diagnostics)
-        guard let title, let description, let language, !hasErrors else { return nil }
+        guard let title, let description, let main = language ?? languages.first, !hasErrors else { return nil }
         return SiteSettings(
-            title: title, description: description, language: language, baseURL: baseURL, author: author, license: license,
-            licenseURL: licenseURL, feedEntries: feedEntries ?? SiteSettings.defaultFeedEntries, linkCheckSkip: skipHosts)
+            title: title, description: description, language: main, baseURL: baseURL, author: author, license: license,
+            licenseURL: licenseURL, feedEntries: feedEntries ?? SiteSettings.defaultFeedEntries, linkCheckSkip: skipHosts,
+            languages: languages)
+    }
+
+    /// `languages: [en, fr]`: language tags, each once, `language` (when also given) first.
+    private static func siteLanguages(_ reader: inout FieldReader, default language: String?) -> [String] {
+        guard reader.has("languages") else { return [] }
+        let place = reader.place(of: "languages")
+        var languages: [String] = []
+        for item in reader.list("languages") {
+            if !FieldReader.isLanguageTag(item.text) {
+                reader.appendDiagnostic(Messages.invalidLanguage(item.text, field: "languages", at: item.location))
+            } else if languages.contains(item.text) {
+                reader.appendDiagnostic(Messages.languageTwice(item.text, at: item.location))
+            } else {
+                languages.append(item.text)
+            }
+        }
+        if languages.isEmpty, let place {
+            reader.appendDiagnostic(Messages.noLanguages(at: place))
+        } else if let language, let first = languages.first, first != language, let place {
+            reader.appendDiagnostic(Messages.languageNotFirst(language, first: first, at: place))
+        }
+        return languages
+    }
+
+    /// A translation (`<slug>.<language>.md`): its words and body; a field
+    /// the original owns is an error.
+    static func translation(
+        _ file: ContentFileRef, language: String, split: SplitFile, outline: BodyOutline, _ diagnostics: inout Diagnostics
+    ) -> Translation? {
+        let words = Translation.fields[file.kind] ?? []
+        guard
+            var reader = FieldReader(
+                yaml: split.yaml, path: file.path, lineOffset: 1, allowed: (fields[file.kind] ?? []) + ["language"], &diagnostics)
+        else { return nil }
+        for field in (fields[file.kind] ?? []) + ["language"] where !words.contains(field) {
+            if let place = reader.place(of: field) {
+                reader.appendDiagnostic(Messages.fieldOfTheOriginal(field, allowed: words, at: place))
+            }
+        }
+        let titleField = file.kind == .actor || file.kind == .country ? "name" : "title"
+        let title = reader.string(titleField, required: true)
+        let summary = words.contains("summary") ? reader.string("summary") : nil
+        let role = words.contains("role") ? reader.string("role") : nil
+        let region = words.contains("region") ? reader.string("region") : nil
+        let alt = words.contains("alt") ? reader.string("alt") : nil
+        let caption = words.contains("caption") ? reader.string("caption") : nil
+        let credit = words.contains("credit") ? reader.string("credit") : nil
+        let updatesLocation = reader.place(of: "updates")
+        let updates = words.contains("updates") ? reader.updates("updates") : []
+        reader.reportUnknownFields()
+        let links = bodyReferences(outline.links, &reader)
+        let citations = citationGroups(outline.citations)
+        let externalLinks = outline.links.compactMap { link -> ExternalLink? in
+            guard isWebAddress(link.destination) else { return nil }
+            return ExternalLink(url: link.destination, role: .body, location: link.location)
+        }
+        let hasErrors = reader.diagnostics.hasErrors
+        diagnostics.append(contentsOf: reader.diagnostics)
+        guard let title, !hasErrors else { return nil }
+        return Translation(
+            kind: file.kind, slug: file.slug, language: language, path: file.path, title: title, summary: summary, role: role,
+            region: region, alt: alt, caption: caption, credit: credit, updates: updates, updatesLocation: updatesLocation,
+            body: split.body, links: links, citations: citations, headingIDs: outline.headingIDs, externalLinks: externalLinks)
     }
 
     private static func actor(_ reader: inout FieldReader) -> Details? {

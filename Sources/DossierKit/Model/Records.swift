@@ -12,8 +12,13 @@ public struct SiteSettings: Sendable, Equatable {
     public var feedEntries: Int = SiteSettings.defaultFeedEntries
     /// Hosts `check --external` does not ask (`link_check_skip`); their subdomains too.
     public var linkCheckSkip: [String] = []
+    /// `languages` as written (empty when absent): the report's languages, `language` first.
+    public var languages: [String] = []
 
     public static let defaultFeedEntries = 50
+
+    /// The report's languages, the default (`language`) first.
+    public var allLanguages: [String] { languages.isEmpty ? [language] : languages }
 }
 
 /// One correction or change noted on a page.

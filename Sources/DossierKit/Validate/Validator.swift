@@ -29,6 +29,7 @@ struct Validator {
         // Likely mistakes are judged on the whole report only: with a file
         // dropped for its errors, a source it cites would look uncited.
         checkFragments(in: site, &diagnostics)
+        checkTranslations(entries, moved: moved, in: site, &diagnostics)
         if !diagnostics.hasErrors {
             Lint.check(site, &diagnostics)
             checkMedia(entries, in: site, &diagnostics)
@@ -192,6 +193,70 @@ struct Validator {
                             kind: reference.kind.rawValue, slug: reference.slug, fragment: fragment, at: reference.location))
                 }
             }
+        }
+    }
+
+    /// Each translation is into one of the report's other languages, of an
+    /// entry that exists, with the original's update dates; its links and
+    /// citations resolve as an original's do, a link to a heading by the
+    /// heading's id in the same language. Then a note per language: how
+    /// much is translated, and one per page not translated yet.
+    private func checkTranslations(_ entries: [Entry], moved: [PageKey: Entry], in site: Site, _ diagnostics: inout Diagnostics) {
+        let languages = site.settings.allLanguages
+        let others = Set(languages.dropFirst())
+        guard !others.isEmpty || !content.translations.isEmpty else { return }
+        var originals: [PageKey: Entry] = [:]
+        for entry in entries { originals[entry.key] = entry }
+        var accepted: [String: [PageKey: Translation]] = [:]
+        for translation in content.translations.sorted(by: { $0.path < $1.path }) {
+            let originalPath = String(translation.path.dropLast(".\(translation.language).md".count) + ".md")
+            guard others.contains(translation.language) else {
+                diagnostics.append(
+                    translation.language == languages.first
+                        ? Messages.translationIntoOwnLanguage(translation.language, original: originalPath, path: translation.path)
+                        : Messages.translationLanguageNotListed(translation.language, languages: languages, path: translation.path))
+                continue
+            }
+            guard let original = originals[translation.key] else {
+                diagnostics.append(Messages.translationWithoutOriginal(path: translation.path, original: originalPath))
+                continue
+            }
+            if let place = translation.updatesLocation {
+                let dates = (original.actor?.updates ?? original.event?.updates ?? []).map(\.date)
+                if translation.updates.map(\.date) != dates {
+                    diagnostics.append(Messages.translationUpdatesDiffer(original: original.path, at: place))
+                }
+            }
+            accepted[translation.language, default: [:]][translation.key] = translation
+        }
+        for (language, translations) in accepted.sorted(by: { $0.key < $1.key }) {
+            for translation in translations.values.sorted(by: { $0.path < $1.path }) {
+                let references = translation.links + translation.citations.flatMap { $0.items.map(\.reference) }
+                for reference in references {
+                    let key = PageKey(reference.kind, reference.slug)
+                    guard let target = originals[key] ?? moved[key] else {
+                        diagnostics.append(
+                            Messages.unknownReference(
+                                kind: reference.kind.rawValue, slug: reference.slug, suggestion: nil, at: reference.location))
+                        continue
+                    }
+                    guard let fragment = reference.fragment, !fragment.isEmpty else { continue }
+                    let ids = (translations[target.key]?.headingIDs ?? target.headingIDs) + Array(Sections.present(on: target, in: site))
+                    if !ids.contains(fragment) {
+                        diagnostics.append(
+                            Messages.unknownFragment(
+                                kind: reference.kind.rawValue, slug: reference.slug, fragment: fragment, at: reference.location))
+                    }
+                }
+            }
+        }
+        let published = site.entries.values.sorted { $0.path < $1.path }
+        for language in languages.dropFirst() {
+            let translated = accepted[language] ?? [:]
+            let missing = published.filter { translated[$0.key] == nil }
+            diagnostics.append(
+                Messages.untranslated(language: language, translated: published.count - missing.count, total: published.count))
+            for entry in missing { diagnostics.append(Messages.notTranslated(language: language, path: entry.path)) }
         }
     }
 }
