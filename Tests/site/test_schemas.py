@@ -38,11 +38,12 @@ def _content_files():
     for folder, kind in KINDS.items():
         for path in sorted((REPO / "content" / folder).rglob("*.md")):
             if not path.name.startswith((".", "_")):
-                yield kind, path
+                # `x.fr.md` translates `x.md`: its own schema.
+                yield ("translation" if "." in path.name[:-3] else kind), path
 
 
 def test_the_report_content_matches_the_schemas():
-    validators = {kind: _schema(kind) for kind in set(KINDS.values())}
+    validators = {kind: _schema(kind) for kind in set(KINDS.values()) | {"translation"}}
     problems = []
     files = list(_content_files())
     assert len(files) > 50
@@ -69,6 +70,10 @@ def test_the_report_content_matches_the_schemas():
     ("source", {"title": "X", "publisher": "P", "archive_date": "2021"}),
     ("actor", {"name": "X", "kind": "company", "moved_from": ["Bad_Slug"]}),
     ("site", {"title": "T", "description": "D", "language": "en", "link_check_skip": ["https://x.example/"]}),
+    ("site", {"title": "T", "description": "D", "languages": ["en", "en"]}),
+    ("site", {"title": "T", "description": "D"}),
+    ("translation", {"title": "X", "date": "2021-07-18"}),
+    ("translation", {"summary": "No title."}),
 ])
 def test_the_schemas_reject_invalid_front_matter(kind, front_matter):
     assert list(_schema(kind).iter_errors(front_matter))
