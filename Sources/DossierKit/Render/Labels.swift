@@ -55,15 +55,7 @@ struct Labels: Sendable {
         shortMonthStyle = style.month(.abbreviated)
     }
 
-    var keys: Set<String> { Set(texts.keys) }
-
     func has(_ key: String) -> Bool { texts[key] != nil }
-
-    /// Whether the label is a set of plural forms (what `count` needs).
-    func isPlural(_ key: String) -> Bool {
-        if case .plural = texts[key] { return true }
-        return false
-    }
 
     /// The label's text with `values` in place of its `{{names}}`. A
     /// label missing here was reported when the theme was checked; its key
