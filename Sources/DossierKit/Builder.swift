@@ -91,7 +91,10 @@ public struct Builder: Sendable {
             return .failure(BuildFailed(diagnostics: diagnostics))
         }
         clock.enter(.render)
-        let sink = progress.map { CountingSink(output, total: Renderer(site: site, theme: theme).pageCount, progress: $0) }
+        let sink = progress.map { progress in
+            let total = site.editions.reduce(0) { $0 + Renderer(site: $1, theme: theme).pageCount }
+            return CountingSink(output, total: total, progress: progress)
+        }
         let (jobs, _) = pipeline.render(site, theme, into: sink ?? output)
         pipeline.media(site, into: output, &diagnostics)
         guard !diagnostics.hasErrors else {

@@ -18,7 +18,7 @@ struct Pipeline: Sendable {
     /// anything is wrong, so that nothing is rendered.
     func check(_ content: LoadedContent, _ diagnostics: inout Diagnostics) -> (site: Site, theme: Theme)? {
         let site = validate(content, &diagnostics)
-        let theme = Theme.load(from: project.templates, language: content.settings?.language, &diagnostics)
+        let theme = Theme.load(from: project.templates, languages: content.settings?.allLanguages ?? [], &diagnostics)
         if strict { diagnostics.promoteWarnings() }
         guard let site, let theme, !diagnostics.hasErrors else { return nil }
         return (site, theme)
@@ -33,14 +33,36 @@ struct Pipeline: Sendable {
         return site.with(settings)
     }
 
-    /// 3. Render: the pages `only` accepts and, with `data`, the data files,
-    /// into `sink` as each is ready. Returns every page of the site.
+    /// 3. Render: every page and data file of each edition of the report
+    /// (`Site.editions`: its own language at the root, each other in its
+    /// folder), into `sink` as each is ready. Returns every page of the site.
+    @discardableResult
+    func render(_ site: Site, _ theme: Theme, into sink: PageSink) -> (jobs: [PageJob], dataPaths: [String]) {
+        var rendered: (jobs: [PageJob], dataPaths: [String]) = ([], [])
+        for edition in site.editions {
+            let (jobs, dataPaths) = render(edition: edition, theme, into: sink)
+            rendered.jobs += jobs
+            rendered.dataPaths += dataPaths
+        }
+        return rendered
+    }
+
+    /// One edition: the pages `only` accepts (given paths within the
+    /// edition) and, with `data`, its data files, into its folder. Returns
+    /// the edition's every page, paths from the site's root.
     @discardableResult
     func render(
-        _ site: Site, _ theme: Theme, partials: PartialCache? = nil, into sink: PageSink,
+        edition: Site, _ theme: Theme, partials: PartialCache? = nil, into sink: PageSink,
         only include: (PageJob) -> Bool = { _ in true }, data: Bool = true
     ) -> (jobs: [PageJob], dataPaths: [String]) {
-        Renderer(site: site, theme: theme, partials: partials).render(into: sink, only: include, data: data)
+        let folder = edition.folder
+        let renderer = Renderer(site: edition, theme: theme.edition(edition.settings.language), partials: partials)
+        guard !folder.isEmpty else { return renderer.render(into: sink, only: include, data: data) }
+        let (jobs, dataPaths) = renderer.render(into: FolderSink(folder: folder, sink: sink), only: include, data: data)
+        return (
+            jobs.map { PageJob(path: folder + $0.path, template: $0.template, key: $0.key, makeView: $0.makeView) },
+            dataPaths.map { folder + $0 }
+        )
     }
 
     /// … and the media files (image variants, PDFs), into `sink`; a file
@@ -64,6 +86,15 @@ struct Pipeline: Sendable {
     /// diagnostic when the output cannot be written) …
     func beginOutput(_ diagnostics: inout Diagnostics) -> StagedOutput? {
         OutputWriter(output: project.output, protected: OutputWriter.protectedFolders(of: project)).begin(&diagnostics)
+    }
+
+    /// Passes each file on into `folder` (an edition's).
+    struct FolderSink: PageSink {
+        let folder: String
+        let sink: PageSink
+
+        func write(_ path: String, _ contents: String) { sink.write(folder + path, contents) }
+        func write(_ path: String, bytes: [UInt8]) { sink.write(folder + path, bytes: bytes) }
     }
 
     /// … and, once every page is in it, the theme's assets, then the swap.

@@ -41,6 +41,7 @@ enum InvalidCase: String, CaseIterable, Sendable, CustomStringConvertible {
     case notUTF8 = "not-utf8"
     case nulByte = "nul-byte"
     case referenceToBrokenFile = "reference-to-broken-file"
+    case siteTranslation = "site-translation"
     case translationFields = "translation-fields"
     case translationLanguage = "translation-language"
     case translationLinks = "translation-links"

@@ -61,6 +61,10 @@ extension Labels {
     /// Loads the real theme for `language` with `files` replaced or added
     /// (nil removes one); the diagnostics.
     private func load(_ files: [String: String?], language: String = "en") throws -> [String] {
+        try load(files, languages: [language])
+    }
+
+    private func load(_ files: [String: String?], languages: [String]) throws -> [String] {
         try Fixture.withTemporaryFolder { folder in
             let theme = folder.appendingPathComponent("templates")
             try FileManager.default.copyItem(at: Fixture.templates, to: theme)
@@ -74,7 +78,7 @@ extension Labels {
                 try Data(text.utf8).write(to: url)
             }
             var diagnostics = Diagnostics()
-            _ = Theme.load(from: theme, language: language, &diagnostics)
+            _ = Theme.load(from: theme, languages: languages, &diagnostics)
             return Fixture.lines(diagnostics, relativeTo: theme)
         }
     }
@@ -99,6 +103,19 @@ extension Labels {
         #expect(lines.count == 2)
         #expect(lines.allSatisfy { $0.hasPrefix("i18n/en.yaml: error: missing label 'jump_to' (used at ") })
         #expect(lines.contains { $0.contains("actors.mustache:7:29") } && lines.contains { $0.contains("sources.mustache:7:29") })
+    }
+
+    /// In a report of several languages each language's file is checked;
+    /// an error of the templates themselves is reported once, not per language.
+    @Test func everyLanguageOfTheReportIsChecked() throws {
+        let french = try String(contentsOf: Fixture.templates.appendingPathComponent("i18n/fr.yaml"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("  languages:") }.joined(separator: "\n")
+        let lines = try load(["i18n/fr.yaml": french, "partials/extra.mustache": "{{> partials/nowhere}}"], languages: ["en", "fr"])
+        #expect(
+            lines == [
+                "i18n/fr.yaml: error: missing label 'languages' (used at layout.mustache:23:47)",
+                "partials/extra.mustache:1:1: error: missing partial 'partials/nowhere': no file 'partials/nowhere.mustache' in the theme",
+            ])
     }
 
     @Test func aLabelTheCodeNeedsMustBeThere() throws {
@@ -135,7 +152,7 @@ extension Labels {
     @Test(arguments: ["en", "fr", "ar"])
     func theDefaultThemeLoadsCleanInEachLanguage(language: String) throws {
         var diagnostics = Diagnostics()
-        let theme = Theme.load(from: Fixture.templates, language: language, &diagnostics)
+        let theme = Theme.load(from: Fixture.templates, languages: [language], &diagnostics)
         #expect(diagnostics.all.isEmpty, "\(diagnostics.all)")
         #expect(theme?.labels.language == language)
     }

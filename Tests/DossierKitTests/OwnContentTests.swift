@@ -38,6 +38,9 @@ import Testing
                 inKindFolders == expected,
                 "missing: \(expected.subtracting(html).sorted()), extra: \(inKindFolders.subtracting(expected).sorted())")
             #expect(summary.pages == published)
+            // The French edition publishes every page, translated or not.
+            let french = Set(html.filter { $0.hasPrefix("fr/") }.map { String($0.dropFirst(3)) })
+            #expect(expected.isSubset(of: french), "missing in fr/: \(expected.subtracting(french).sorted())")
             #expect(expected.count > 50, "the real report has many pages")
 
             let broken = try SiteLinks.broken(in: output)

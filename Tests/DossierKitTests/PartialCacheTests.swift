@@ -9,7 +9,7 @@ import Testing
 @Suite struct PartialCacheTests {
     static func theme(_ folder: URL = Fixture.templates) throws -> Theme {
         var diagnostics = Diagnostics()
-        return try #require(Theme.load(from: folder, language: "en", &diagnostics), "\(diagnostics.all)")
+        return try #require(Theme.load(from: folder, languages: ["en"], &diagnostics), "\(diagnostics.all)")
     }
 
     @Test func sharedPartialsAreThoseOfEachPageAlone() throws {

@@ -501,7 +501,7 @@ private func expectTidyNumbers(_ svg: String, sourceLocation: Testing.SourceLoca
     @Test func tableBesideTheMapMatchesIt() throws {
         let site = try JSONTextTests.site(Fixture.content)
         var diagnostics = Diagnostics()
-        let theme = try #require(Theme.load(from: Fixture.templates, language: "en", &diagnostics))
+        let theme = try #require(Theme.load(from: Fixture.templates, languages: ["en"], &diagnostics))
         let map = try #require(theme.map)
         let builder = ViewBuilder(
             site: site, renderBody: { _, _ in "" }, partials: PartialCache(theme: theme), labels: theme.labels, map: map)
@@ -536,14 +536,14 @@ private func expectTidyNumbers(_ svg: String, sourceLocation: Testing.SourceLoca
             let file = theme.appendingPathComponent(WorldMap.file)
             if let text { try Data(text.utf8).write(to: file) } else { try FileManager.default.removeItem(at: file) }
             var diagnostics = Diagnostics()
-            let loaded = Theme.load(from: theme, language: "en", &diagnostics)
+            let loaded = Theme.load(from: theme, languages: ["en"], &diagnostics)
             return (Fixture.lines(diagnostics, relativeTo: theme), loaded?.map)
         }
     }
 
     @Test func theThemesMapCoversTheContentsLargerCountries() throws {
         var diagnostics = Diagnostics()
-        let map = try #require(Theme.load(from: Fixture.templates, language: "en", &diagnostics)?.map)
+        let map = try #require(Theme.load(from: Fixture.templates, languages: ["en"], &diagnostics)?.map)
         #expect(diagnostics.all.isEmpty)
         #expect(map.countries.count > 150 && map.width == 1000)
         for code in ["FR", "NO", "US", "IL", "PS", "CY", "SO"] { #expect(map[code] != nil, "\(code)") }

@@ -83,7 +83,7 @@ import Testing
                 try Data(text.utf8).write(to: url)
             }
             var diagnostics = Diagnostics()
-            _ = Theme.load(from: theme, language: "en", &diagnostics)
+            _ = Theme.load(from: theme, languages: ["en"], &diagnostics)
             return Fixture.lines(diagnostics, relativeTo: theme)
         }
     }

@@ -31,9 +31,10 @@ import Testing
         try project.write(event, try project.read(event) + "\nOne more sentence.\n")
         let second = builder.rebuild()
         #expect(second.succeeded && !second.renderedAll)
-        #expect(second.renderedPages == 1)  // only its body changed: only its page and the search index show it
-        let pages = second.changedPaths.filter { !$0.hasPrefix("search/") }
-        #expect(pages.count == 1 && pages[0].hasPrefix("events/"))
+        // Only its body changed: only its page, in each language, and the search index show it.
+        #expect(second.renderedPages == 2)
+        let pages = second.changedPaths.filter { !$0.hasPrefix("search/") && !$0.hasPrefix("fr/search/") }
+        #expect(pages.first?.hasPrefix("events/") == true && pages.dropFirst().allSatisfy { $0 == "fr/" + pages[0] })
         #expect(second.changedPaths.contains { $0.hasPrefix("search/terms/") })
         try project.write(event, try project.read(event).replacingOccurrences(of: "title: ", with: "title: New "))
         let third = builder.rebuild()
@@ -86,6 +87,34 @@ import Testing
         try expectSameAsFullBuild(builder.rebuild(), project, after: "an event moved to another year")
         try project.remove(event)
         try expectSameAsFullBuild(builder.rebuild(), project, after: "a removed event")
+    }
+
+    /// The report's French edition is rendered again at each rebuild: a
+    /// translation edited, added or removed, the site's words translated,
+    /// and a language dropped give what a full build gives.
+    @Test func otherLanguagesFollowEdits() throws {
+        let project = try TestProject()
+        let builder = IncrementalBuilder(project: project.project)
+        let first = builder.rebuild()
+        #expect(first.site["fr/index.html"] != nil && first.site["fr/search/index.html"] != nil)
+        let translation = try #require(project.files(under: "content/events", translations: true).first { $0.hasSuffix(".fr.md") })
+        let original = translation.replacingOccurrences(of: ".fr.md", with: ".md")
+        try project.write(translation, try project.read(translation).replacingOccurrences(of: "title: ", with: "title: Nouveau "))
+        let retitled = builder.rebuild()
+        let page = "fr/" + String(original.dropFirst("content/".count).split(separator: "/").first!) + "/"
+        #expect(retitled.changedPaths.contains { $0.hasPrefix(page) } && retitled.changedPaths.contains("data/report.json"))
+        try expectSameAsFullBuild(retitled, project, after: "a translation's new title")
+        try project.remove(translation)
+        try expectSameAsFullBuild(builder.rebuild(), project, after: "a translation removed")
+        try project.write("content/site.fr.yaml", "title: Autre titre\ndescription: Autre description.\n")
+        try expectSameAsFullBuild(builder.rebuild(), project, after: "the site's title translated anew")
+        try project.write(
+            "content/site.yaml", try project.read("content/site.yaml").replacingOccurrences(of: "languages: [en, fr]\n", with: ""))
+        try project.remove("content/site.fr.yaml")
+        for file in project.files(under: "content", translations: true) where file.hasSuffix(".fr.md") { try project.remove(file) }
+        let english = builder.rebuild()
+        #expect(!english.site.keys.contains { $0.hasPrefix("fr/") })
+        try expectSameAsFullBuild(english, project, after: "French dropped")
     }
 
     private func expectSameAsFullBuild(

@@ -6,6 +6,7 @@ Dossier's features. Feature tests (search page, timeline SVG, ...) can reuse
 """
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
@@ -24,7 +25,9 @@ FRAGMENT_SUFFIXES = (".html", ".htm", ".xhtml", ".svg")
 
 # Per-kind folders whose first page the browser tests sample
 # (override with DOSSIER_SAMPLE_DIRS="a,b,c").
-DEFAULT_SAMPLE_DIRS = ("actors", "countries", "events", "sources", "pages")
+DEFAULT_SAMPLE_DIRS = ("actors", "countries", "events", "sources", "pages",
+                       # the French edition: translated events, untranslated actors
+                       "fr/actors", "fr/events")
 
 # <link rel=...> values that do not make the browser fetch anything, so an
 # absolute URL there is not a request outside the site.
@@ -35,11 +38,17 @@ NON_LOADING_LINK_RELS = {
 }
 
 
-def server_only_pages() -> set[str]:
+@functools.cache
+def server_only_pages() -> frozenset[str]:
     """Pages a web server shows at any address (the 404 page): they may use
     root-relative URLs ('/assets/x.css'), checked against the site root, and
-    are never opened from file://. Override: DOSSIER_SERVER_ONLY_PAGES."""
-    return set(env_list("DOSSIER_SERVER_ONLY_PAGES", "404.html"))
+    are never opened from file://. Each language's edition has its own
+    (fr/404.html). Override: DOSSIER_SERVER_ONLY_PAGES."""
+    if os.environ.get("DOSSIER_SERVER_ONLY_PAGES"):
+        return frozenset(env_list("DOSSIER_SERVER_ONLY_PAGES", ""))
+    root = public_dir()
+    editions = [d.name for d in root.iterdir() if d.is_dir() and (d / "404.html").is_file()] if root.is_dir() else []
+    return frozenset({"404.html"} | {f"{name}/404.html" for name in editions})
 
 
 def public_dir() -> Path:

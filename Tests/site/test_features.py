@@ -27,6 +27,17 @@ def test_search_finds_nso_group(browser, urls, scheme):
     assert not sitecheck.severe_console_entries(browser)
 
 
+def test_french_search_finds_french_words_and_stays_in_french(browser, urls, scheme, public):
+    assert (public / "fr" / "search" / "index.html").is_file(), "the report has a French edition"
+    results = _search(browser, urls.page(scheme, "fr/search/index.html") + "?q=espion")
+    titles = [title for title, _ in results]
+    assert any("logiciel espion" in t for t in titles), f"search for 'espion' found {titles}"
+    assert all("/fr/" in href for _, href in results), results
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr"
+    assert "résultat" in browser.find_element(By.ID, "search-status").text
+    assert not sitecheck.severe_console_entries(browser)
+
+
 def test_search_filters_by_kind_and_country(browser, urls, scheme):
     results = _search(browser, urls.page(scheme, "search/index.html") + "?kind=actor&country=israel")
     titles = [title for title, _ in results]

@@ -22,7 +22,7 @@ public func fuzzTemplate(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     }
     var diagnostics = Diagnostics()
     // As in a build: a theme with errors renders nothing.
-    guard let theme = Theme.load(from: folder, language: "en", &diagnostics), !diagnostics.hasErrors else { return 0 }
+    guard let theme = Theme.load(from: folder, languages: ["en"], &diagnostics), !diagnostics.hasErrors else { return 0 }
     for view in Fixture.views {
         _ = theme.render(view, template: "home")
         _ = theme.render(view, template: "partials/extra")

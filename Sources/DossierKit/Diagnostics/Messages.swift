@@ -166,6 +166,12 @@ public enum Messages {
             at: location)
     }
 
+    static func siteFieldOfTheOriginal(_ field: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "'\(field)' cannot be set here: it comes from site.yaml; a translation of it gives only 'title' and 'description'", at: location
+        )
+    }
+
     static func fieldOfTheOriginal(_ field: String, allowed: [String], at location: SourceLocation) -> Diagnostic {
         let words = allowed.map { "'\($0)'" }.joined(separator: ", ")
         return .error(

@@ -8,6 +8,7 @@
 /// timeline, relations, search, 404) and the data files show the titles,
 /// summaries and details of many entries, but no body except the home
 /// page's introduction; the search index holds the words of every body.
+/// Each edition of the report (`Site.edition`) is planned on its own.
 enum ChangeImpact {
     /// Which pages to render: entry pages by key, site-wide pages by path.
     struct Plan: Equatable {
@@ -32,7 +33,14 @@ enum ChangeImpact {
         let faced = changed.filter { faceChanged(old[$0], new[$0]) }
         let relinked = faced.filter { referencesChanged(old[$0], new[$0]) }
         let entries = pages(changed: changed, faced: faced, relinked: relinked, old: old, new: new)
-        var plan = Plan(entries: entries, siteWide: [], data: !faced.isEmpty)
+        // The data exports carry each entry's translated title and summary.
+        let retranslated = changed.contains { key in
+            Set(old.translations.keys).union(new.translations.keys).contains { language in
+                let before = old.translations[language]?[key], after = new.translations[language]?[key]
+                return before?.title != after?.title || before?.summary != after?.summary
+            }
+        }
+        var plan = Plan(entries: entries, siteWide: [], data: !faced.isEmpty || retranslated)
         plan.search = changed.contains { old[$0]?.body.text != new[$0]?.body.text }
         if changed.contains(Addresses.homePage) { plan.siteWide.insert(Addresses.home) }
         guard !faced.isEmpty else { return plan }  // only bodies changed: only their own pages and the search index show them

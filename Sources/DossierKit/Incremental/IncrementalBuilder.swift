@@ -14,8 +14,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var walk = WalkCache()
         var content = ContentCache()
         var theme = ThemeCache()
-        /// Shared partials of the last good build's theme.
-        var partials: PartialCache?
+        /// Shared partials of the last good build's theme, per edition's language.
+        var partials: [String: PartialCache] = [:]
         var good: GoodBuild?
         /// Entries changed since the last good build.
         var pending = Set<PageKey>()
@@ -24,13 +24,13 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var generation = 0
     }
 
-    /// The last site built without errors, and which of its paths are pages,
-    /// data files and assets.
+    /// The last site built without errors, each edition of it by language,
+    /// and which of its paths are pages, data files (by edition) and assets.
     private struct GoodBuild {
-        let site: Site
+        let editions: [String: Site]
         let files: [String: Data]
         let pages: Set<String>
-        let data: Set<String>
+        let data: [String: Set<String>]
         let assets: Set<String>
     }
 
@@ -56,24 +56,27 @@ public final class IncrementalBuilder: @unchecked Sendable {
             phases.end("load")
             let site = pipeline.validate(content, &diagnostics)
             phases.end("validate")
-            let (theme, themeChanged) = state.theme.load(from: project.templates, language: settings?.language, &diagnostics)
+            let (theme, themeChanged) = state.theme.load(from: project.templates, languages: settings?.allLanguages ?? [], &diagnostics)
             if themeChanged { state.themePending = true }
             phases.end("theme")
             guard let site, let theme, !diagnostics.hasErrors else {
                 return outcome(state, diagnostics, succeeded: false, start: start, phases: phases)
             }
-            let plan =
-                state.themePending
-                ? .everything
-                : state.good.map { ChangeImpact.plan(changed: state.pending, old: $0.site, new: site) } ?? .everything
-            phases.end("plan")
-            if state.themePending || state.partials == nil {
-                state.partials = PartialCache(theme: theme)
-            } else {
-                state.partials?.forget(state.pending)
+            let editions = site.editions
+            var plans: [ChangeImpact.Plan] = []
+            for edition in editions {
+                let language = edition.settings.language
+                let old = state.themePending ? nil : state.good?.editions[language]
+                plans.append(old.map { ChangeImpact.plan(changed: state.pending, old: $0, new: edition) } ?? .everything)
+                if plans.last == .everything || state.partials[language] == nil {
+                    state.partials[language] = PartialCache(theme: theme.edition(language))
+                } else {
+                    state.partials[language]?.forget(state.pending)
+                }
             }
+            phases.end("plan")
             let (good, rendered) = render(
-                site, theme, partials: state.partials, assets: state.theme.assets, plan: plan, after: state.good,
+                editions, theme, plans: plans, partials: state.partials, assets: state.theme.assets, after: state.good,
                 media: state.pending.contains { $0.kind == .media })
             phases.end("render")
             let changedPaths = Self.changes(from: state.good?.files ?? [:], to: good.files, among: rendered.union(state.good?.assets ?? []))
@@ -84,50 +87,65 @@ public final class IncrementalBuilder: @unchecked Sendable {
             let pages = rendered.count { good.pages.contains($0) }
             return outcome(
                 state, diagnostics, succeeded: true, start: start, phases: phases, rendered: pages,
-                all: plan.entries == nil, changed: changedPaths)
+                all: plans[0].entries == nil, changed: changedPaths)
         }
     }
 
-    /// Renders what `plan` names over the previous site, the pages and the
-    /// data files in one queue; returns the new site and the paths written.
+    /// Renders what each edition's plan names over the previous site, the
+    /// pages and the data files in one queue per edition; returns the new
+    /// site and the paths written.
     private func render(
-        _ site: Site, _ theme: Theme, partials: PartialCache?, assets: [String: Data], plan: ChangeImpact.Plan,
+        _ editions: [Site], _ theme: Theme, plans: [ChangeImpact.Plan], partials: [String: PartialCache], assets: [String: Data],
         after previous: GoodBuild?, media mediaChanged: Bool
     ) -> (GoodBuild, Set<String>) {
-        // A media item read again may have a new file of the same size: its variants are made again.
-        let writeData = plan.entries == nil || plan.data || previous == nil || mediaChanged
         let sink = MemorySink()
         let old = previous?.files ?? [:]
-        let (jobs, generated) = pipeline.render(
-            site, theme, partials: partials, into: sink,
-            only: { job in
-                guard let entries = plan.entries, old[job.path] != nil else { return true }
-                guard let key = job.key else { return plan.siteWide.contains(job.path) }
-                return entries.contains(key)
-            }, data: writeData)
-        // Media files go with the data files: encoded again when those are
-        // written (docs/serve.md); the probe at load refused files that cannot be decoded.
-        var ignored = Diagnostics()
-        let media = writeData ? pipeline.media(site, into: sink, &ignored) : []
-        // A body edit changes only the search index among the data files.
-        let search = !writeData && plan.search ? SearchIndex(site: site).files() : []
-        for file in search { sink.write(file.path, bytes: file.bytes) }
-        let pages = Set(jobs.map(\.path))
         var files = old
+        var pages = Set<String>()
+        var data: [String: Set<String>] = [:]
+        for (edition, plan) in zip(editions, plans) {
+            let language = edition.settings.language, folder = edition.folder
+            // A media item read again may have a new file of the same size: its variants are made again.
+            let writeData = plan.entries == nil || plan.data || previous == nil || mediaChanged
+            let (jobs, generated) = pipeline.render(
+                edition: edition, theme, partials: partials[language], into: sink,
+                only: { job in
+                    guard let entries = plan.entries, old[folder + job.path] != nil else { return true }
+                    guard let key = job.key else { return plan.siteWide.contains(job.path) }
+                    return entries.contains(key)
+                }, data: writeData)
+            pages.formUnion(jobs.map(\.path))
+            // Media files go with the data files of the report's own
+            // language: encoded again when those are written (docs/serve.md);
+            // the probe at load refused files that cannot be decoded.
+            var ignored = Diagnostics()
+            let media = writeData && folder.isEmpty ? pipeline.media(edition, into: sink, &ignored) : []
+            // A body edit changes only the search index among the data files.
+            let search = !writeData && plan.search ? SearchIndex(site: edition).files() : []
+            for file in search { sink.write(folder + file.path, bytes: file.bytes) }
+            var dataPaths = previous?.data[language] ?? []
+            if writeData {
+                for path in dataPaths { files[path] = nil }
+                dataPaths = Set(generated + media)
+            } else if !search.isEmpty {
+                let searchFolder = folder + "search/"
+                for path in dataPaths where path.hasPrefix(searchFolder) { files[path] = nil }
+                dataPaths = dataPaths.filter { !$0.hasPrefix(searchFolder) }.union(search.map { folder + $0.path })
+            }
+            data[language] = dataPaths
+        }
         for path in previous?.pages ?? [] where !pages.contains(path) { files[path] = nil }
-        let written = sink.files.withLock { $0 }
-        var dataPaths = previous?.data ?? []
-        if writeData {
-            for path in dataPaths { files[path] = nil }
-            dataPaths = Set(generated + media)
-        } else if !search.isEmpty {
-            for path in dataPaths where path.hasPrefix("search/") { files[path] = nil }
-            dataPaths = dataPaths.filter { !$0.hasPrefix("search/") }.union(search.map(\.path))
+        // A language no longer published: its data files go too.
+        for (language, paths) in previous?.data ?? [:] where data[language] == nil {
+            for path in paths { files[path] = nil }
         }
         for path in previous?.assets ?? [] { files[path] = nil }
+        let written = sink.files.withLock { $0 }
         files.merge(written) { $1 }
         files.merge(assets) { $1 }
-        let good = GoodBuild(site: site, files: files, pages: pages, data: dataPaths, assets: Set(assets.keys))
+        let good = GoodBuild(
+            editions: Dictionary(uniqueKeysWithValues: editions.map { ($0.settings.language, $0) }), files: files, pages: pages,
+            data: data, assets: Set(assets.keys))
         return (good, Set(written.keys).union(assets.keys))
     }
 

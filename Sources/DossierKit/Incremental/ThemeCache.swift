@@ -5,23 +5,23 @@ import Foundation
 /// theme is loaded again only when one of them changed.
 struct ThemeCache {
     private var sources: [String: Data]?
-    private var language: String?
+    private var languages: [String] = []
     private var theme: Theme?
     private var themeDiagnostics = Diagnostics()
     /// The theme's assets as the site serves them: `assets/…` → bytes.
     private(set) var assets: [String: Data] = [:]
 
-    /// The theme with the labels of `language`, and whether it changed since the last call.
-    mutating func load(from folder: URL, language: String?, _ diagnostics: inout Diagnostics) -> (theme: Theme?, changed: Bool) {
+    /// The theme with the labels of `languages`, and whether it changed since the last call.
+    mutating func load(from folder: URL, languages: [String], _ diagnostics: inout Diagnostics) -> (theme: Theme?, changed: Bool) {
         let current = Self.read(folder)
-        if let sources, sources == current, self.language == language {
+        if let sources, sources == current, self.languages == languages {
             diagnostics.append(contentsOf: themeDiagnostics)
             return (theme, false)
         }
         sources = current
-        self.language = language
+        self.languages = languages
         var loaded = Diagnostics()
-        theme = Theme.load(from: folder, language: language, &loaded)
+        theme = Theme.load(from: folder, languages: languages, &loaded)
         assets = [:]
         for asset in theme?.assets ?? [] {
             do {

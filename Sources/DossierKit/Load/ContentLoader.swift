@@ -115,6 +115,40 @@ struct ContentLoader {
             return nil
         }
         guard let text = TextFile.read(url, path: path, &diagnostics) else { return nil }
-        return RecordDecoder.site(yaml: text, path: path, &diagnostics)
+        guard var settings = RecordDecoder.site(yaml: text, path: path, &diagnostics) else { return nil }
+        settings.translations = loadSiteTranslations(of: settings, &diagnostics)
+        return settings
+    }
+
+    /// `site.<language>.yaml` beside `site.yaml`, for each of the report's
+    /// other languages; one for a language it does not list is an error.
+    private func loadSiteTranslations(of settings: SiteSettings, _ diagnostics: inout Diagnostics) -> [String: SiteText] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: project.content.path)) ?? []
+        var translations: [String: SiteText] = [:]
+        for name in names.sorted() {
+            guard let language = ContentWalker.siteTranslationLanguage(name) else { continue }
+            let url = project.content.appendingPathComponent(name)
+            let path = Project.displayPath(url)
+            let original = Project.displayPath(project.content.appendingPathComponent("site.yaml"))
+            let languages = settings.allLanguages
+            guard languages.dropFirst().contains(language) else {
+                diagnostics.append(
+                    language == languages.first
+                        ? Messages.translationIntoOwnLanguage(language, original: original, path: path)
+                        : Messages.translationLanguageNotListed(language, languages: languages, path: path))
+                continue
+            }
+            guard !ContentWalker(root: project.content).isLinkOutside(url) else {
+                diagnostics.append(Messages.symlinkOutside(path: path))
+                continue
+            }
+            guard let text = TextFile.read(url, path: path, &diagnostics) else { continue }
+            translations[language] = RecordDecoder.siteTranslation(yaml: text, path: path, &diagnostics)
+        }
+        for language in settings.allLanguages.dropFirst() where !names.contains("site.\(language).yaml") {
+            let original = Project.displayPath(project.content.appendingPathComponent("site.yaml"))
+            diagnostics.append(Messages.notTranslated(language: language, path: original))
+        }
+        return translations
     }
 }

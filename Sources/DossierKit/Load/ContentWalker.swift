@@ -187,12 +187,20 @@ struct ContentWalker {
         return !target.path.hasPrefix(base)
     }
 
+    /// The language of `site.<language>.yaml` (the site's words translated), else nil.
+    static func siteTranslationLanguage(_ name: String) -> String? {
+        guard name.hasPrefix("site."), name.hasSuffix(".yaml"), name.count > "site..yaml".count else { return nil }
+        let language = String(name.dropFirst("site.".count).dropLast(".yaml".count))
+        return FieldReader.isLanguageTag(language) ? language : nil
+    }
+
     /// Warns about entries of `content/` that the format does not know, so a
     /// misspelt folder (`actor/`) does not vanish silently.
     private func checkTopLevel(_ diagnostics: inout Diagnostics) {
         let known = Set(Kind.allCases.map(\.folder) + ["site.yaml"])
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        for name in names.sorted() where !name.hasPrefix(".") && !name.hasPrefix("_") && !known.contains(name) {
+        for name in names.sorted()
+        where !name.hasPrefix(".") && !name.hasPrefix("_") && !known.contains(name) && Self.siteTranslationLanguage(name) == nil {
             let path = Project.displayPath(root.appendingPathComponent(name))
             diagnostics.append(Messages.unknownTopLevel(path: path, name: name, suggestion: Suggestions.closest(to: name, in: known)))
         }

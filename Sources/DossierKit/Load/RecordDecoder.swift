@@ -113,6 +113,21 @@ enum RecordDecoder {
             languages: languages)
     }
 
+    /// `site.<language>.yaml`: the site's title and description in that language.
+    static func siteTranslation(yaml: String, path: String, _ diagnostics: inout Diagnostics) -> SiteText? {
+        guard var reader = FieldReader(yaml: yaml, path: path, lineOffset: 0, allowed: siteFields, &diagnostics) else { return nil }
+        for field in siteFields where field != "title" && field != "description" {
+            if let place = reader.place(of: field) { reader.appendDiagnostic(Messages.siteFieldOfTheOriginal(field, at: place)) }
+        }
+        let title = reader.string("title", required: true)
+        let description = reader.string("description", required: true)
+        reader.reportUnknownFields()
+        let hasErrors = reader.diagnostics.hasErrors
+        diagnostics.append(contentsOf: reader.diagnostics)
+        guard let title, let description, !hasErrors else { return nil }
+        return SiteText(title: title, description: description)
+    }
+
     /// `languages: [en, fr]`: language tags, each once, `language` (when also given) first.
     private static func siteLanguages(_ reader: inout FieldReader, default language: String?) -> [String] {
         guard reader.has("languages") else { return [] }

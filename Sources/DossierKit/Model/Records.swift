@@ -14,11 +14,24 @@ public struct SiteSettings: Sendable, Equatable {
     public var linkCheckSkip: [String] = []
     /// `languages` as written (empty when absent): the report's languages, `language` first.
     public var languages: [String] = []
+    /// The title and description in each other language (`site.<language>.yaml`).
+    public var translations: [String: SiteText] = [:]
 
     public static let defaultFeedEntries = 50
 
     /// The report's languages, the default (`language`) first.
     public var allLanguages: [String] { languages.isEmpty ? [language] : languages }
+}
+
+/// The site's words in another language.
+public struct SiteText: Sendable, Equatable {
+    public let title: String
+    public let description: String
+
+    public init(title: String, description: String) {
+        self.title = title
+        self.description = description
+    }
 }
 
 /// One correction or change noted on a page.
@@ -157,11 +170,14 @@ public final class Entry: Sendable {
     /// Where the entry's page is in the site (`Addresses.page`), made once:
     /// every link to the entry, on every page listing it, starts from it.
     public let pagePath: String
+    /// The language its words are in: nil for the report's own language,
+    /// a code for a translated copy (`translated(by:)`).
+    public let language: String?
 
     public init(
         kind: Kind, slug: String, path: String, title: String, summary: String?, draft: Bool, details: Details,
         body: MarkdownBody, links: [Reference], citations: [CitationGroup] = [], headingIDs: [String],
-        movedFrom: [FormerSlug] = [], externalLinks: [ExternalLink] = []
+        movedFrom: [FormerSlug] = [], externalLinks: [ExternalLink] = [], language: String? = nil
     ) {
         self.kind = kind
         self.slug = slug
@@ -176,7 +192,40 @@ public final class Entry: Sendable {
         self.headingIDs = headingIDs
         self.movedFrom = movedFrom
         self.externalLinks = externalLinks
+        self.language = language
         pagePath = Addresses.page(PageKey(kind, slug))
+    }
+
+    /// The entry in the words of `translation`: its text fields and body
+    /// where the translation gives them, everything else the original's. A
+    /// field the translation leaves out is left out, not shown in the
+    /// original's language unmarked.
+    public func translated(by translation: Translation) -> Entry {
+        var details = details
+        switch details {
+        case .actor(var actor):
+            actor.role = translation.role
+            if translation.updatesLocation != nil { actor.updates = translation.updates }
+            details = .actor(actor)
+        case .country(var country):
+            country.region = translation.region
+            details = .country(country)
+        case .event(var event):
+            if translation.updatesLocation != nil { event.updates = translation.updates }
+            details = .event(event)
+        case .media(var media):
+            media.alt = translation.alt ?? media.alt
+            media.caption = translation.caption
+            media.credit = translation.credit ?? media.credit
+            details = .media(media)
+        case .source, .page:
+            break
+        }
+        return Entry(
+            kind: kind, slug: slug, path: translation.path, title: translation.title,
+            summary: translation.summary, draft: draft, details: details, body: translation.body, links: translation.links,
+            citations: translation.citations, headingIDs: translation.headingIDs, movedFrom: movedFrom,
+            externalLinks: translation.externalLinks, language: translation.language)
     }
 
     public var key: PageKey { PageKey(kind, slug) }

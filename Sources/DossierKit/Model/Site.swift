@@ -10,6 +10,11 @@ public struct Site: Sendable {
     /// refuses a former slug that is live or claimed twice; should one be
     /// here anyway, the entry first by path keeps it.
     public let moved: [PageKey: Entry]
+    /// The translations validation accepted: language → entry → translation.
+    public private(set) var translations: [String: [PageKey: Translation]] = [:]
+    /// Where this edition's pages are below the site's root: "" for the
+    /// report's own language, `fr/` for its French edition (`edition(_:)`).
+    public private(set) var folder = ""
 
     public init(settings: SiteSettings, entries: [Entry]) {
         self.settings = settings
@@ -40,6 +45,53 @@ public struct Site: Sendable {
         var site = self
         site.settings = settings
         return site
+    }
+
+    /// The same report with its translations.
+    public func with(translations: [String: [PageKey: Translation]]) -> Site {
+        var site = self
+        site.translations = translations
+        return site
+    }
+
+    /// The report's own language: its pages are at the site's root.
+    public var ownLanguage: String { settings.allLanguages[0] }
+
+    /// The report as published in `language`: each entry in its
+    /// translation where there is one (sorted and related again, since
+    /// titles and body links differ), in the original elsewhere; the
+    /// settings' language and `base_url` those of the edition's folder.
+    public func edition(_ language: String) -> Site {
+        guard language != ownLanguage, folder.isEmpty else { return self }
+        let translated = translations[language] ?? [:]
+        var settings = settings
+        settings.language = language
+        if let text = settings.translations[language] {
+            settings.title = text.title
+            settings.description = text.description
+        }
+        settings.baseURL = settings.baseURL.map { Addresses.absoluteRoot($0) + language + "/" }
+        let entries = Kind.allCases.flatMap { self.entries(of: $0) }.map { entry in
+            translated[entry.key].map(entry.translated(by:)) ?? entry
+        }
+        var site = Site(settings: settings, entries: entries)
+        site.translations = translations
+        site.folder = language + "/"
+        return site
+    }
+
+    /// Every edition: the report's own language first.
+    public var editions: [Site] { settings.allLanguages.map(edition) }
+
+    /// The language `entry`'s words are in.
+    public func language(of entry: Entry) -> String { entry.language ?? ownLanguage }
+
+    /// `base_url` of the site's root, whichever edition this is.
+    public var rootBaseURL: String? { settings.baseURL.map { String($0.dropLast(folder.count)) } }
+
+    /// The languages `key`'s text is published in, the report's own first.
+    public func languages(of key: PageKey) -> [String] {
+        settings.allLanguages.filter { $0 == ownLanguage || translations[$0]?[key] != nil }
     }
 
     public subscript(key: PageKey) -> Entry? { entries[key] }

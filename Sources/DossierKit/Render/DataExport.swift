@@ -8,6 +8,8 @@ struct DataExport: Encodable, Sendable {
 
     struct SiteData: Encodable, Sendable {
         let title: String, description: String, language: String
+        /// Every language of the report, its own first, when it has several.
+        let languages: [String]?
         let baseURL: String?, author: String?, license: String?, licenseURL: String?
     }
 
@@ -24,7 +26,11 @@ struct DataExport: Encodable, Sendable {
         /// Media: the published file (an image's default variant), its type and size.
         var file: String? = nil, mediaType: String? = nil, width: Int? = nil, height: Int? = nil
         var alt: String? = nil, credit: String? = nil, caption: String? = nil, license: String? = nil
+        /// The entity's words in each language it is translated into.
+        var translations: [String: TranslationData]? = nil
     }
+
+    struct TranslationData: Encodable, Sendable { let title: String, summary: String?, url: String }
 
     struct UpdateData: Encodable, Sendable { let date: String, note: String }
 
@@ -72,8 +78,22 @@ struct DataExport: Encodable, Sendable {
         let settings = site.settings
         self.site = SiteData(
             title: settings.title, description: settings.description, language: settings.language,
-            baseURL: settings.baseURL, author: settings.author, license: settings.license, licenseURL: settings.licenseURL)
-        entities = Kind.allCases.flatMap { site.entries(of: $0) }.map(Self.entity)
+            languages: settings.languages.count > 1 ? settings.languages : nil, baseURL: settings.baseURL, author: settings.author,
+            license: settings.license, licenseURL: settings.licenseURL)
+        entities = Kind.allCases.flatMap { site.entries(of: $0) }.map { entry in
+            var entity = Self.entity(entry)
+            let translated = site.translations.compactMapValues { $0[entry.key] }
+            if !translated.isEmpty {
+                entity.translations = Dictionary(
+                    uniqueKeysWithValues: translated.map { language, translation in
+                        (
+                            language,
+                            TranslationData(title: translation.title, summary: translation.summary, url: language + "/" + entry.pagePath)
+                        )
+                    })
+            }
+            return entity
+        }
         graph = RelationGraph(site: site)
     }
 
@@ -114,6 +134,7 @@ struct DataExport: Encodable, Sendable {
                 out.member("baseURL", site.baseURL)
                 out.member("description", site.description)
                 out.member("language", site.language)
+                out.member("languages", site.languages)
                 out.member("license", site.license)
                 out.member("licenseURL", site.licenseURL)
                 out.member("title", site.title)
@@ -154,6 +175,17 @@ struct DataExport: Encodable, Sendable {
             out.member("status", entity.status)
             out.member("summary", entity.summary)
             out.member("title", entity.title)
+            if let translations = entity.translations {
+                out.object("translations") { out in
+                    for (language, translation) in translations.sorted(by: { $0.key < $1.key }) {
+                        out.object(language) { out in
+                            out.member("summary", translation.summary)
+                            out.member("title", translation.title)
+                            out.member("url", translation.url)
+                        }
+                    }
+                }
+            }
             if let updates = entity.updates {
                 out.array("updates", updates) { out, update in
                     out.object { out in

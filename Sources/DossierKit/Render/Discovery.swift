@@ -7,13 +7,22 @@ enum Discovery {
     static let sitemapURLLimit = 50_000
     static let sitemapByteLimit = 50 * 1024 * 1024
 
+    /// `robots.txt` only at the site's root (crawlers read no other), naming
+    /// the sitemap of every edition.
     static func files(for site: Site, paths: [String]) -> [(path: String, text: String)] {
-        guard let base = site.settings.baseURL else {
-            return [("robots.txt", "User-agent: *\nAllow: /\n")]
+        let robots = site.folder.isEmpty ? [("robots.txt", robotsText(site))] : []
+        guard let base = site.settings.baseURL else { return robots }
+        return [("feed.xml", feed(site, base: base))] + sitemaps(paths, base: base) + robots
+    }
+
+    static func robotsText(_ site: Site) -> String {
+        var text = "User-agent: *\nAllow: /\n"
+        guard let base = site.rootBaseURL else { return text }
+        for language in site.settings.allLanguages {
+            let folder = language == site.ownLanguage ? "" : language + "/"
+            text += "Sitemap: \(Addresses.absolute(folder + "sitemap.xml", base: base))\n"
         }
-        return [("feed.xml", feed(site, base: base))] + sitemaps(paths, base: base) + [
-            ("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(Addresses.absolute("sitemap.xml", base: base))\n")
-        ]
+        return text
     }
 
     /// An Atom (RFC 4287) feed of the newest events (`feedEntries` of

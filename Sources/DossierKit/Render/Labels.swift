@@ -57,6 +57,25 @@ struct Labels: Sendable {
 
     func has(_ key: String) -> Bool { texts[key] != nil }
 
+    /// `rtl` or `ltr`, for the language `code` names (ICU's locale data).
+    static func direction(of code: String) -> String {
+        Locale.Language(identifier: code).characterDirection == .rightToLeft ? "rtl" : "ltr"
+    }
+
+    /// The name of the language `code` in this language ("anglais" in French), from ICU.
+    func languageName(_ code: String) -> String {
+        locale.localizedString(forLanguageCode: code) ?? code
+    }
+
+    /// The name of the language `code` in itself ("français"), its first
+    /// letter capitalized as that language does, from ICU: what a language
+    /// switch shows, so that readers find their own.
+    static func nativeName(_ code: String) -> String {
+        let locale = Locale(identifier: code)
+        guard let name = locale.localizedString(forLanguageCode: code), let first = name.first else { return code }
+        return String(first).uppercased(with: locale) + name.dropFirst()
+    }
+
     /// The label's text with `values` in place of its `{{names}}`. A
     /// label missing here was reported when the theme was checked; its key
     /// stands in for it.

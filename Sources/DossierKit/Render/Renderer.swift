@@ -144,19 +144,25 @@ struct Renderer: Sendable {
     var pageCount: Int { jobs().count }
 
     /// The files that are not pages: data exports, search index, feed,
-    /// sitemap and robots.txt, as tasks that can run on any core.
+    /// sitemap and robots.txt, as tasks that can run on any core. Another
+    /// language's edition has its own search, feed and sitemap; the data
+    /// exports and robots.txt are the site root's.
     func dataTasks(pagePaths: [String]) -> [@Sendable () -> [(path: String, bytes: [UInt8])]] {
         let site = site
         // Redirect pages are no pages of the report: not in the sitemap.
         let moved = Set(site.moved.keys.map(Addresses.page))
         let pages = pagePaths.filter { $0 != ViewBuilder.notFoundPath && !moved.contains($0) }
+        let discovery: @Sendable () -> [(path: String, bytes: [UInt8])] = {
+            Discovery.files(for: site, paths: pages).map { ($0.path, Array($0.text.utf8)) }
+        }
+        guard site.folder.isEmpty else { return [{ SearchIndex(site: site).files() }, discovery] }
         return [
             {
                 let export = DataExport(site: site)
                 return [("data/report.json", export.bytes())] + CSVExport.files(for: export)
             },
             { SearchIndex(site: site).files() },
-            { Discovery.files(for: site, paths: pages).map { ($0.path, Array($0.text.utf8)) } },
+            discovery,
         ]
     }
 
@@ -215,7 +221,7 @@ struct Renderer: Sendable {
             { (destination: String, alt: String, block: Bool, index: Int) -> String? in
                 guard let (kind, slug, _) = Reference.parse(destination: destination), kind == .media,
                     let item = site[PageKey(kind, slug)],
-                    let view = ViewBuilder.figure(item, alt: alt, path: path, lazy: index > 0, labels: theme.labels)
+                    let view = ViewBuilder.figure(item, alt: alt, path: path, lazy: index > 0, site: site, labels: theme.labels)
                 else { return nil }
                 var figureView = view
                 figureView["block"] = block
@@ -229,7 +235,15 @@ struct Renderer: Sendable {
                 guard let (kind, slug, fragment) = Reference.parse(destination: destination),
                     let target = site[PageKey(kind, slug)] ?? site.moved[PageKey(kind, slug)]
                 else { return nil }
-                let url = Addresses.relative(from: path, to: target.pagePath)
+                var url = Addresses.relative(from: path, to: target.pagePath)
+                // A text not translated yet names a heading of a translated
+                // page by its id in the original: that heading is on the
+                // original's page.
+                if let fragment, target.language != entry.language, !target.headingIDs.contains(fragment),
+                    !Sections.ids(for: target.kind).contains(fragment)
+                {
+                    url = Addresses.root(from: path) + Addresses.root(from: site.folder) + target.pagePath
+                }
                 return fragment.map { url + "#" + $0 } ?? url
             },
             cite: { group in

@@ -5,8 +5,8 @@ import Mustache
 /// without the extension, so `partials/list.mustache` is `{{> partials/list}}`)
 /// the files under `templates/assets/`, copied to `public/assets/`, and the
 /// world map the pictures of countries are drawn from (`WorldMap.file`), and
-/// the labels of the site's language (`i18n/<language>.yaml`, `LabelFile`),
-/// which templates include as partials named `i18n/<key>`.
+/// the labels of each of the site's languages (`i18n/<language>.yaml`,
+/// `LabelFile`), which templates include as partials named `i18n/<key>`.
 public struct Theme: Sendable {
     /// Templates every theme must have: one per page kind and index.
     static let required =
@@ -16,17 +16,28 @@ public struct Theme: Sendable {
             ViewBuilder.sourceList,
         ] + ViewBuilder.ListTemplate.all
 
+    /// The templates, with the labels of `labels` as partials.
     let library: MustacheLibrary
     /// Asset files: path below `assets/` → file on disk.
     let assets: [(path: String, url: URL)]
     /// Nil when the file is missing or malformed (an error, reported).
     let map: WorldMap?
-    /// The words of the site's language.
+    /// The words of the language the theme renders in.
     let labels: Labels
+    /// Every language loaded: its library and labels (`edition(_:)`).
+    private let languages: [String: (library: MustacheLibrary, labels: Labels)]
 
-    /// The theme, with the labels of `language` (the site's; nil when
-    /// `site.yaml` could not be read, and only the templates are checked).
-    static func load(from folder: URL, language: String?, _ diagnostics: inout Diagnostics) -> Theme? {
+    /// The same theme in `language`'s words (one of those loaded).
+    func edition(_ language: String) -> Theme {
+        guard let words = languages[language], language != labels.language else { return self }
+        return Theme(library: words.library, assets: assets, map: map, labels: words.labels, languages: languages)
+    }
+
+    /// The theme, with the labels of each of `languages` (the site's, its
+    /// own first; empty when `site.yaml` could not be read, and only the
+    /// templates are checked). The templates are checked once; the labels
+    /// each language's templates include, in each language.
+    static func load(from folder: URL, languages: [String], _ diagnostics: inout Diagnostics) -> Theme? {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -79,17 +90,27 @@ public struct Theme: Sendable {
         for name in required where !names.contains(name) && !files.contains(name + ".mustache") {
             diagnostics.append(Messages.missingTemplate(name, path: Project.displayPath(folder.appendingPathComponent(name + ".mustache"))))
         }
-        let labels = language.flatMap { loadLabels($0, from: folder, files: files, &diagnostics) }
-        for (key, label) in labels?.partials ?? [:] {
-            let name = LabelFile.folder + "/" + key
-            library.register(label.template, named: name)
-            templates.append(TemplateGraph.Template(name: name, path: labels?.labels.path ?? "", outline: TemplateOutline(label.text)))
-        }
-        TemplateGraph.check(templates, &diagnostics) { name, place in
-            guard name.hasPrefix(LabelFile.folder + "/") else { return Messages.missingPartial(name, at: place) }
-            // Without the language's file, that file's absence is the one error.
-            guard let labels = labels?.labels else { return nil }
-            return Messages.missingLabel(String(name.dropFirst(LabelFile.folder.count + 1)), path: labels.path, usedAt: place)
+        var loaded: [String: (library: MustacheLibrary, labels: Labels)] = [:]
+        var reported = Set<Diagnostic>()
+        for language in languages.isEmpty ? [nil] : languages.map(Optional.some) {
+            let labels = language.flatMap { loadLabels($0, from: folder, files: files, &diagnostics) }
+            var withLabels = library
+            var graph = templates
+            for (key, label) in labels?.partials ?? [:] {
+                let name = LabelFile.folder + "/" + key
+                withLabels.register(label.template, named: name)
+                graph.append(TemplateGraph.Template(name: name, path: labels?.labels.path ?? "", outline: TemplateOutline(label.text)))
+            }
+            // The templates' own errors come out the same in every language: each is reported once.
+            var found = Diagnostics()
+            TemplateGraph.check(graph, &found) { name, place in
+                guard name.hasPrefix(LabelFile.folder + "/") else { return Messages.missingPartial(name, at: place) }
+                // Without the language's file, that file's absence is the one error.
+                guard let labels = labels?.labels else { return nil }
+                return Messages.missingLabel(String(name.dropFirst(LabelFile.folder.count + 1)), path: labels.path, usedAt: place)
+            }
+            for diagnostic in found.all where reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
+            if let language, let labels { loaded[language] = (withLabels, labels.labels) }
         }
         let assets = files.filter { $0.hasPrefix("assets/") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
             .compactMap { file -> (String, URL)? in
@@ -99,8 +120,8 @@ public struct Theme: Sendable {
                 return (String(file.dropFirst("assets/".count)), url)
             }
         let map = WorldMap.load(from: folder, &diagnostics)
-        guard let labels = labels?.labels else { return nil }
-        return Theme(library: library, assets: assets, map: map, labels: labels)
+        guard let own = languages.first, let words = loaded[own], loaded.count == languages.count else { return nil }
+        return Theme(library: words.library, assets: assets, map: map, labels: words.labels, languages: loaded)
     }
 
     /// The labels of `language`, each key the code asks for present.

@@ -52,6 +52,10 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral {
         /// A source's original when its `url_status` is `dead` or `unfit`
         /// (`externalURL` is then absent, so the archived copy comes first).
         var originalDead: String?, originalUnfit: String?
+        /// The language of the entry's words when not the page's (`ViewBuilder.textLanguage`).
+        var textLanguage: View?
+        /// The same for `detail`, when it is the entry's words (an actor's role).
+        var detailLanguage: View?
 
         init(title: String, url: String, kindLabel: String, summary: String?) {
             self.title = title
@@ -77,6 +81,8 @@ struct View: MustacheParent, ExpressibleByDictionaryLiteral {
             case "archiveURL": value = archiveURL
             case "originalDead": value = originalDead
             case "originalUnfit": value = originalUnfit
+            case "textLanguage": return textLanguage ?? false
+            case "detailLanguage": return detailLanguage ?? false
             default: return nil
             }
             return value.map { $0 as Any } ?? false

@@ -16,6 +16,7 @@ extension ViewBuilder {
         view["pages"] = site.entries(of: .page).filter { $0.key != Addresses.homePage }.map { link(to: $0, from: path) }
         if let intro = site[Addresses.homePage] {
             view["introHTML"] = renderBody(intro, path)
+            view["introLanguage"] = textLanguage(intro) ?? false
             // The introduction's citations lead to its numbered sources, here.
             view["sourceList"] = sourceList(intro, path: path)
             view["linkedFromHTML"] = items(site.relations.linkedFromEntries(intro.key), partial: Item.linkedFrom, from: path)
@@ -100,7 +101,7 @@ extension ViewBuilder {
         case .media:
             view["items"] = shown.enumerated().map { index, entry -> View in
                 var item = link(to: entry, from: path)
-                item["figure"] = Self.figure(entry, alt: "", path: path, lazy: index > 0, labels: labels) ?? false
+                item["figure"] = Self.figure(entry, alt: "", path: path, lazy: index > 0, site: site, labels: labels) ?? false
                 return item
             }
         }

@@ -8,11 +8,15 @@ extension ViewBuilder {
     /// (`srcset`), the default one's size and the alt text (the body's, else
     /// the item's); for a PDF a link to the document. `lazy`: the image is
     /// not the page's first, so the browser may wait until it nears the view.
-    static func figure(_ item: Entry, alt: String, path: String, lazy: Bool, labels: Labels) -> View? {
+    /// `site`: the edition the page is in, whose media files are the site root's.
+    static func figure(_ item: Entry, alt: String, path: String, lazy: Bool, site: Site, labels: Labels) -> View? {
         guard let media = item.media else { return nil }
-        let root = Addresses.root(from: path)
+        let pageRoot = Addresses.root(from: path)
+        let root = pageRoot + Addresses.root(from: site.folder)
+        let itemLanguage = textLanguage(item, in: site, labels: labels)
         var view: View = [
-            "title": item.title, "pageURL": root + item.pagePath, "caption": media.caption ?? item.title,
+            "textLanguage": itemLanguage ?? false, "altLanguage": false,
+            "title": item.title, "pageURL": pageRoot + item.pagePath, "caption": media.caption ?? item.title,
             "credit": media.credit ?? false, "license": media.license ?? false,
             "formatLabel": media.format.label, "sizeLabel": labels.byteSize(media.byteCount), "lazy": lazy, "about": true,
         ]
@@ -24,6 +28,7 @@ extension ViewBuilder {
             view["width"] = shown.width
             view["height"] = shown.height
             view["alt"] = alt.isEmpty ? media.alt ?? "" : alt
+            if alt.isEmpty, let itemLanguage { view["altLanguage"] = itemLanguage }
         } else {
             view["image"] = false
             view["documentURL"] = root + MediaRules.documentPath(slug: item.slug)
@@ -32,7 +37,9 @@ extension ViewBuilder {
     }
 
     func mediaPage(_ entry: Entry, path: String) -> View {
-        guard let media = entry.media, let figure = Self.figure(entry, alt: "", path: path, lazy: false, labels: labels) else { return [:] }
+        guard let media = entry.media, let figure = Self.figure(entry, alt: "", path: path, lazy: false, site: site, labels: labels) else {
+            return [:]
+        }
         var view = entryBase(entry, path: path)
         view["kindLabel"] = labels.media(media.format)
         // On its own page the image leads to its largest variant, not to the page.
@@ -40,7 +47,7 @@ extension ViewBuilder {
         shown["block"] = true
         shown["about"] = false
         if let largest = MediaRules.variants(slug: entry.slug, media: media).last {
-            shown["pageURL"] = Addresses.root(from: path) + largest.path
+            shown["pageURL"] = Addresses.root(from: path) + shared + largest.path
         }
         view["figure"] = shown
         if let width = media.width, let height = media.height { view["pixels"] = "\(width) × \(height)" }

@@ -49,7 +49,7 @@ extension ViewBuilder {
         var view = layout(path: path, title: labels.text("search"), description: nil, current: nil)
         view["title"] = labels.text("search")
         view["indexScriptURL"] = "search-index.js"
-        view["searchScriptURL"] = Addresses.root(from: path) + "assets/search.js"
+        view["searchScriptURL"] = Addresses.root(from: path) + shared + "assets/search.js"
         view["kinds"] = Kind.allCases.map { ["value": $0.rawValue, "label": labels.kindPlural($0)] as View }
         view["indexes"] = Kind.allCases.map { kind -> View in
             [
@@ -75,7 +75,7 @@ extension ViewBuilder {
     /// The 404 page is served at any address, so its links are absolute
     /// when the site has a `base_url` and root-relative otherwise.
     func notFound() -> View {
-        let root = site.settings.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
+        let root = site.settings.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/" + site.folder
         var view = layout(path: Self.notFoundPath, title: labels.text("page_not_found"), description: nil, current: nil, root: root)
         view["canonicalURL"] = false
         view["title"] = labels.text("page_not_found")

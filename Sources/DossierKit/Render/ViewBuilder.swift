@@ -15,6 +15,10 @@ final class ViewBuilder: @unchecked Sendable {
     let labels: Labels
     /// `siteValues(root:)` of `Addresses.commonRoots`, made once.
     private let commonSiteValues: [View]
+    /// The way from this edition's root up to the site's, where the files
+    /// every edition shares are (assets, media files, data): `../` in
+    /// another language's folder, else nothing.
+    let shared: String
 
     init(
         site: Site, renderBody: @escaping @Sendable (Entry, String) -> String, partials: PartialCache, labels: Labels,
@@ -25,7 +29,8 @@ final class ViewBuilder: @unchecked Sendable {
         self.renderBody = renderBody
         self.partials = partials
         self.map = map
-        commonSiteValues = Addresses.commonRoots.map { Self.siteValues(of: site.settings, labels: labels, root: $0) }
+        shared = Addresses.root(from: site.folder)
+        commonSiteValues = Addresses.commonRoots.map { [site] in Self.siteValues(of: site, labels: labels, root: $0) }
     }
 
     /// The theme's item partials: each renders one entry of a list.
@@ -57,10 +62,17 @@ final class ViewBuilder: @unchecked Sendable {
 
     /// The layout's values for a page at `path`. `root` is the way back to
     /// the site's root: `../` per folder of `path` unless given.
-    func layout(path: String, title: String, description: String?, current: Kind?, root: String? = nil) -> View {
+    /// `languages`: those the page's text is published in (every one of
+    /// the report's unless given); nil on a page with no language links.
+    func layout(
+        path: String, title: String, description: String?, current: Kind?, root: String? = nil,
+        languages: [String]? = nil
+    ) -> View {
+        let absolute = root != nil
         let root = root ?? Addresses.root(from: path)
         let section = String(path.prefix { $0 != "/" }) + "/"
         var view = siteValues(root: root)
+        if !absolute { languageLinks(path: path, root: root, textIn: languages ?? site.settings.allLanguages, into: &view) }
         view["pageTitle"] = title
         view["metaDescription"] = description ?? site.settings.description
         view["isHome"] = path == Addresses.home
@@ -95,10 +107,16 @@ final class ViewBuilder: @unchecked Sendable {
     /// are rendered once per `root` (and section), so they see only these.
     func siteValues(root: String) -> View {
         if let index = Addresses.commonRoots.firstIndex(of: root) { return commonSiteValues[index] }
-        return Self.siteValues(of: site.settings, labels: labels, root: root)
+        return Self.siteValues(of: site, labels: labels, root: root)
     }
 
-    private static func siteValues(of settings: SiteSettings, labels: Labels, root: String) -> View {
+    private static func siteValues(of site: Site, labels: Labels, root: String) -> View {
+        let settings = site.settings
+        // The files every edition shares are at the site's root: above an
+        // edition's root, or, from an absolute root (the 404 page's), in
+        // place of its folder.
+        let absolute = root.hasPrefix("/") || root.contains("://")
+        let sharedRoot = absolute ? String(root.dropLast(site.folder.count)) : root + Addresses.root(from: site.folder)
         var view: View = [
             "siteTitle": settings.title,
             "siteDescription": settings.description,
@@ -106,12 +124,12 @@ final class ViewBuilder: @unchecked Sendable {
             "direction": labels.direction,
             "root": root,
             // An absolute root (the 404 page's) is the home page's address itself.
-            "homeURL": root.hasPrefix("/") || root.contains("://") ? root : root + Addresses.home,
-            "stylesheetURL": root + "assets/style.css",
-            "chartsStylesheetURL": root + "assets/charts.css",
-            "iconURL": root + "assets/icon.svg",
+            "homeURL": absolute ? root : root + Addresses.home,
+            "stylesheetURL": sharedRoot + "assets/style.css",
+            "chartsStylesheetURL": sharedRoot + "assets/charts.css",
+            "iconURL": sharedRoot + "assets/icon.svg",
             "searchURL": root + searchPath,
-            "dataURL": root + "data/report.json",
+            "dataURL": sharedRoot + "data/report.json",
         ]
         if let author = settings.author { view["author"] = author }
         if let license = settings.license { view["license"] = license }
@@ -121,6 +139,48 @@ final class ViewBuilder: @unchecked Sendable {
         // them all, so the copy is never rehashed as it fills.
         view.reserveCapacity(40)
         return view
+    }
+
+    /// In a report of several languages, the page's addresses in each:
+    /// `alternates` for `<link rel="alternate" hreflang>`, those of the
+    /// languages its text is in (`textIn`) and the report's own as
+    /// `x-default`; and `languageSwitch`, every language (a page not
+    /// translated is published in each, with a notice), the current one
+    /// marked. Absolute with a `base_url`, else relative.
+    private func languageLinks(path: String, root: String, textIn available: [String], into view: inout View) {
+        let languages = site.settings.allLanguages
+        guard languages.count > 1 else { return }
+        let own = site.ownLanguage
+        func url(_ language: String) -> String {
+            let target = (language == own ? "" : language + "/") + path
+            return site.rootBaseURL.map { Addresses.absolute(target, base: $0) } ?? root + shared + target
+        }
+        view["alternates"] =
+            languages.filter(available.contains).map { ["hreflang": $0, "url": url($0)] as View } + [
+                ["hreflang": "x-default", "url": url(own)] as View
+            ]
+        let links = languages.map { language -> View in
+            [
+                "code": language, "name": Labels.nativeName(language), "direction": Labels.direction(of: language),
+                "url": root + shared + (language == own ? "" : language + "/") + path,
+                "current": language == site.settings.language,
+            ]
+        }
+        view["languageSwitch"] = ["languages": links] as View
+    }
+
+    /// The language of `entry`'s words when it is not the page's (an entry
+    /// not translated yet): its code, direction and name in the page's
+    /// language, for `lang` and `dir` on its text and the page's notice;
+    /// nil when the words are the page's.
+    func textLanguage(_ entry: Entry) -> View? {
+        Self.textLanguage(entry, in: site, labels: labels)
+    }
+
+    static func textLanguage(_ entry: Entry, in site: Site, labels: Labels) -> View? {
+        let language = site.language(of: entry)
+        guard language != site.settings.language else { return nil }
+        return ["code": language, "direction": Labels.direction(of: language), "name": labels.languageName(language)]
     }
 
     /// A link to an entry. Every key a list item may show is present, as
@@ -135,13 +195,17 @@ final class ViewBuilder: @unchecked Sendable {
         let link = View.Link(
             title: entry.title, url: root + entry.pagePath,
             kindLabel: labels.kind(entry.kind), summary: entry.summary)
+        link.textLanguage = textLanguage(entry)
         if let event = entry.event {
             link.date = labels.span(event.date, event.endDate)
             link.datetime = event.date.description
             link.status = event.status.rawValue
             link.statusLabel = labels.status(event.status)
         }
-        if let actor = entry.actor { link.detail = actor.role ?? labels.actorKind(actor.actorKind) }
+        if let actor = entry.actor {
+            link.detail = actor.role ?? labels.actorKind(actor.actorKind)
+            if actor.role != nil { link.detailLanguage = link.textLanguage }
+        }
         if let country = entry.country { link.detail = country.code }
         if let media = entry.media { link.detail = labels.media(media.format) }
         if let source = entry.source {
@@ -190,8 +254,10 @@ final class ViewBuilder: @unchecked Sendable {
 
     /// What every entry page shows: title, summary, body and who links here.
     func entryBase(_ entry: Entry, path: String) -> View {
-        var view = layout(path: path, title: entry.title, description: entry.summary, current: entry.kind)
+        var view = layout(
+            path: path, title: entry.title, description: entry.summary, current: entry.kind, languages: site.languages(of: entry.key))
         view["title"] = entry.title
+        view["textLanguage"] = textLanguage(entry) ?? false
         view["kindLabel"] = labels.kind(entry.kind)
         view["bodyHTML"] = renderBody(entry, path)
         let linkers = site.relations.linkedFromEntries(entry.key)

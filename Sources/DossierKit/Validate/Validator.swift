@@ -29,12 +29,12 @@ struct Validator {
         // Likely mistakes are judged on the whole report only: with a file
         // dropped for its errors, a source it cites would look uncited.
         checkFragments(in: site, &diagnostics)
-        checkTranslations(entries, moved: moved, in: site, &diagnostics)
+        let translations = checkTranslations(entries, moved: moved, in: site, &diagnostics)
         if !diagnostics.hasErrors {
             Lint.check(site, &diagnostics)
             checkMedia(entries, in: site, &diagnostics)
         }
-        return site
+        return site.with(translations: translations)
     }
 
     /// Warns about a media item no page shows or links to, and a file in
@@ -201,10 +201,13 @@ struct Validator {
     /// citations resolve as an original's do, a link to a heading by the
     /// heading's id in the same language. Then a note per language: how
     /// much is translated, and one per page not translated yet.
-    private func checkTranslations(_ entries: [Entry], moved: [PageKey: Entry], in site: Site, _ diagnostics: inout Diagnostics) {
+    /// Returns the translations accepted, of published entries.
+    private func checkTranslations(
+        _ entries: [Entry], moved: [PageKey: Entry], in site: Site, _ diagnostics: inout Diagnostics
+    ) -> [String: [PageKey: Translation]] {
         let languages = site.settings.allLanguages
         let others = Set(languages.dropFirst())
-        guard !others.isEmpty || !content.translations.isEmpty else { return }
+        guard !others.isEmpty || !content.translations.isEmpty else { return [:] }
         var originals: [PageKey: Entry] = [:]
         for entry in entries { originals[entry.key] = entry }
         var accepted: [String: [PageKey: Translation]] = [:]
@@ -258,5 +261,6 @@ struct Validator {
                 Messages.untranslated(language: language, translated: published.count - missing.count, total: published.count))
             for entry in missing { diagnostics.append(Messages.notTranslated(language: language, path: entry.path)) }
         }
+        return accepted.mapValues { $0.filter { site[$0.key] != nil } }
     }
 }

@@ -49,7 +49,8 @@ enum SiteLinks {
         } else if url.lowercased().hasPrefix("http:") || url.lowercased().hasPrefix("https:") || url.lowercased().hasPrefix("mailto:") {
             return .external
         } else if url.hasPrefix("/") {
-            guard page == "404.html" else { return .invalid }
+            // The 404 pages (each edition has one) are served at any address.
+            guard page == "404.html" || page.split(separator: "/").count == 2 && page.hasSuffix("/404.html") else { return .invalid }
             rest = String(url.dropFirst())
             parts = []
         } else {

@@ -54,11 +54,12 @@ final class TestProject {
     }
 
     /// Relative paths of the entries' files under `folder` (`content/events`),
-    /// sorted; translations (`x.fr.md`) left out, which `build` does not publish yet.
-    func files(under folder: String) -> [String] {
+    /// sorted: the originals, and with `translations` the translations
+    /// (`x.fr.md`) too.
+    func files(under folder: String, translations: Bool = false) -> [String] {
         let base = url(folder)
         let paths = FileManager.default.subpaths(atPath: base.path) ?? []
-        return paths.filter { $0.hasSuffix(".md") && !$0.dropLast(3).contains(".") }.map { folder + "/" + $0 }.sorted()
+        return paths.filter { $0.hasSuffix(".md") && (translations || !$0.dropLast(3).contains(".")) }.map { folder + "/" + $0 }.sorted()
     }
 
     /// What `dossier build` does with the same files: the site written, read
