@@ -172,5 +172,8 @@ extension Labels {
         #expect(arabic.direction == "rtl")
         let forms = [0, 1, 2, 3, 11, 100].map { arabic.count($0, .event) }
         #expect(Set(forms).count == 6, "\(forms)")
+        // The search page's count, chosen by the script among the same six categories.
+        #expect(arabic.forms("search_results").map(\.category) == ["few", "many", "one", "other", "two", "zero"])
+        #expect(Labels.load("en").forms("search_results").map(\.text) == ["{count} result", "{count} results"])
     }
 }

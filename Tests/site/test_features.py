@@ -34,7 +34,9 @@ def test_french_search_finds_french_words_and_stays_in_french(browser, urls, sch
     assert any("logiciel espion" in t for t in titles), f"search for 'espion' found {titles}"
     assert all("/fr/" in href for _, href in results), results
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr"
-    assert "résultat" in browser.find_element(By.ID, "search-status").text
+    status = browser.find_element(By.ID, "search-status").text
+    expected = f"{len(results)} résultat" + ("s" if len(results) > 1 else "")
+    assert status.startswith(expected), f"{status!r} for {len(results)} results"
     assert not sitecheck.severe_console_entries(browser)
 
 

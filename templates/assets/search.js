@@ -160,8 +160,16 @@
     if (pending[name]) { loadOptions(name); }
   });
 
+  // Numbers and plural forms as the page's language writes them (the
+  // theme gives the count's label in each CLDR category it needs).
+  var language = document.documentElement.lang;
+  var plurals = new Intl.PluralRules(language);
   function say(template, count) {
-    return (template || "").replace("{count}", count.toLocaleString());
+    return (template || "").replace("{count}", count.toLocaleString(language));
+  }
+  function counted(count) {
+    var category = plurals.select(count);
+    return words["results" + category.charAt(0).toUpperCase() + category.slice(1)] || words.resultsOther;
   }
 
   var found = [], shown = 0, generation = 0;
@@ -192,7 +200,7 @@
       });
       shown += ids.length;
       more.hidden = shown >= found.length;
-      status.textContent = say(found.length === 1 ? words.one : words.many, found.length) +
+      status.textContent = say(counted(found.length), found.length) +
         (shown < found.length ? " " + say(words.shown, shown) : "");
     });
   }

@@ -96,6 +96,16 @@ struct Labels: Sendable {
         return form?.render(values) ?? key
     }
 
+    /// A counting label's forms by CLDR category, as written (a script
+    /// chooses among them: the search page's count).
+    func forms(_ key: String) -> [(category: String, text: String)] {
+        switch texts[key] {
+        case .plural(let forms): forms.map { ($0.key, $0.value.render([String: String]())) }.sorted { $0.category < $1.category }
+        case .text(let template): [("other", template.render([String: String]()))]
+        case nil: [("other", key)]
+        }
+    }
+
     // MARK: Dates
 
     /// "2021", "novembre 2021", "3 novembre 2021": the precision written.
@@ -176,7 +186,7 @@ struct Labels: Sendable {
     /// Keys whose value may be a set of plural forms (each is given `{{count}}`).
     static var pluralKeys: Set<String> {
         Set(Kind.allCases.map { "count_" + $0.rawValue })
-            .union(["size_bytes", "timeline_all", "connection_weight", "relations_left_out", "map_country"])
+            .union(["size_bytes", "timeline_all", "connection_weight", "relations_left_out", "map_country", "search_results"])
     }
 
     private static let fixedKeys = [
@@ -184,6 +194,6 @@ struct Labels: Sendable {
         "list_page", "list_page_alone", "month_not_given", "document_title", "timeline", "relations", "search", "page_not_found",
         "timeline_of", "timeline_all", "timeline_latest", "timeline_span", "timeline_mark", "timeline_mark_status",
         "timeline_vague_date", "backlink_letters", "connections_of", "connections_description", "connection_weight", "relations_title",
-        "relations_description", "relations_left_out", "map_title", "map_description", "map_country",
+        "relations_description", "relations_left_out", "map_title", "map_description", "map_country", "search_results",
     ]
 }

@@ -49,6 +49,7 @@ extension ViewBuilder {
         var view = layout(path: path, title: labels.text("search"), description: nil, current: nil)
         view["title"] = labels.text("search")
         view["indexScriptURL"] = "search-index.js"
+        view["resultForms"] = labels.forms("search_results").map { ["category": $0.category, "text": $0.text] as View }
         view["searchScriptURL"] = Addresses.root(from: path) + shared + "assets/search.js"
         view["kinds"] = Kind.allCases.map { ["value": $0.rawValue, "label": labels.kindPlural($0)] as View }
         view["indexes"] = Kind.allCases.map { kind -> View in
