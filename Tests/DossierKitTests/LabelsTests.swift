@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 
 @testable import DossierKit
@@ -46,6 +47,16 @@ extension Labels {
         let english = Labels.english
         for key in Labels.codeKeys { #expect(english.has(key), "\(key)") }
         #expect(english.direction == "ltr")
+    }
+
+    /// A label of plain `{{name}}` tags is joined without Mustache, and
+    /// must come out as Mustache renders it; any other falls back to it.
+    @Test func labelsOfNamesAloneAreJoinedAsMustacheWould() throws {
+        let values = ["count": "3", "page": "2", "pages": "5", "a": "yes", "b": "<b>"]
+        for source in ["{{count}} events", "Page {{ page }} of {{pages}}.", "plain", "{{#a}}x{{/a}}{{b}}", "{{missing}}!", "{{b}}{{{b}}}"] {
+            let template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + source)
+            #expect(Labels.Template(template, source: source).render(values) == template.render(values), "\(source)")
+        }
     }
 
     @Test func sizesAreWrittenInTheLanguage() {

@@ -55,7 +55,7 @@ public struct Site: Sendable {
     }
 
     /// The report's own language: its pages are at the site's root.
-    public var ownLanguage: String { settings.allLanguages[0] }
+    public var ownLanguage: String { settings.languages.first ?? settings.language }
 
     /// The report as published in `language`: each entry in its
     /// translation where there is one (sorted and related again, since

@@ -84,7 +84,7 @@ enum LabelFile {
             guard let plain = parse(text, key: key, html: false, at: place, &diagnostics),
                 let html = parse(text, key: key, html: true, at: place, &diagnostics)
             else { return }
-            texts[key] = .text(plain)
+            texts[key] = .text(Labels.Template(plain, source: Self.trimmed(text)))
             partials[key] = (html, text)
             return
         }
@@ -92,14 +92,16 @@ enum LabelFile {
             diagnostics.append(Messages.labelNotText(key, plural: Labels.pluralKeys.contains(key), at: place))
             return
         }
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: Labels.Template] = [:]
         for (categoryNode, form) in forms {
             let category = categoryNode.string ?? ""
             guard categories.contains(category), let text = form.string else {
                 diagnostics.append(Messages.labelBadPluralForm(key, form: category, at: location(place.path, categoryNode)))
                 continue
             }
-            templates[category] = parse(text, key: key, html: false, at: place, &diagnostics)
+            templates[category] = parse(text, key: key, html: false, at: place, &diagnostics).map {
+                Labels.Template($0, source: Self.trimmed(text))
+            }
         }
         guard templates["other"] != nil else {
             diagnostics.append(Messages.labelWithoutOther(key, at: place))
@@ -113,14 +115,18 @@ enum LabelFile {
     private static func parse(
         _ text: String, key: String, html: Bool, at place: SourceLocation, _ diagnostics: inout Diagnostics
     ) -> MustacheTemplate? {
-        // Labels sit inside a line of a template: no line break of their own.
-        let text = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        let text = trimmed(text)
         do {
             return try MustacheTemplate(string: (html ? HTMLEscaping.pragma : "{{% CONTENT_TYPE: TEXT}}\n") + text)
         } catch {
             diagnostics.append(Messages.labelSyntax(key, at: place))
             return nil
         }
+    }
+
+    /// Labels sit inside a line of a template: no line break of their own.
+    private static func trimmed(_ text: String) -> String {
+        text.hasSuffix("\n") ? String(text.dropLast()) : text
     }
 
     private static func location(_ path: String, _ node: Node) -> SourceLocation {

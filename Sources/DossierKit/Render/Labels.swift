@@ -20,6 +20,13 @@ struct Labels: Sendable {
     /// Each label as a template: the label's text, or its plural forms by
     /// CLDR category (`one`, `other`, ...).
     private let texts: [String: Text]
+    /// Each text label rendered without values, made once: most of the
+    /// code's labels (kinds, statuses) take none, and are asked for on
+    /// every link of every page.
+    private let fixed: [String: String]
+    /// Dates written so far: ICU formats one in microseconds, and a report
+    /// of 10,000 events writes each of its few thousand dates many times.
+    private let dates = Mutex<[PartialDate: String]>([:])
     private let plurals: PluralRules
     /// The letters that name a source's back-links (label `backlink_letters`), spaces left out.
     let letters: [Character]
@@ -33,8 +40,57 @@ struct Labels: Sendable {
     }()
 
     enum Text: Sendable {
-        case text(MustacheTemplate)
-        case plural([String: MustacheTemplate])
+        case text(Template)
+        case plural([String: Template])
+    }
+
+    /// A label for the code: its Mustache template and, when the label
+    /// holds no tag but `{{name}}`, its pieces, joined without Mustache (a
+    /// timeline's every mark asks for a label).
+    struct Template: Sendable {
+        private let template: MustacheTemplate
+        private let pieces: [Piece]?
+
+        private enum Piece: Sendable {
+            case text(String)
+            case value(String)
+        }
+
+        /// `source`: the label as written, parsed as plain text into `template`.
+        init(_ template: MustacheTemplate, source: String) {
+            self.template = template
+            var pieces: [Piece] = []
+            var rest = source[...]
+            while let open = rest.range(of: "{{") {
+                pieces.append(.text(String(rest[..<open.lowerBound])))
+                guard let close = rest[open.upperBound...].range(of: "}}") else {
+                    self.pieces = nil
+                    return
+                }
+                let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                guard let first = name.first, first.isLetter || first == "_", name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
+                else {
+                    self.pieces = nil
+                    return
+                }
+                pieces.append(.value(name))
+                rest = rest[close.upperBound...]
+            }
+            pieces.append(.text(String(rest)))
+            self.pieces = pieces
+        }
+
+        func render(_ values: [String: String]) -> String {
+            guard let pieces else { return template.render(values) }
+            var text = ""
+            for piece in pieces {
+                switch piece {
+                case .text(let words): text += words
+                case .value(let name): text += values[name] ?? ""
+                }
+            }
+            return text
+        }
     }
 
     init(language: String, path: String, locale: Locale, texts: [String: Text]) {
@@ -42,6 +98,10 @@ struct Labels: Sendable {
         self.path = path
         self.locale = locale
         self.texts = texts
+        fixed = texts.compactMapValues { text in
+            guard case .text(let template) = text else { return nil }
+            return template.render([String: String]())
+        }
         direction = locale.language.characterDirection == .rightToLeft ? "rtl" : "ltr"
         plurals = PluralRules(locale: locale.identifier)
         if case .text(let template) = texts["backlink_letters"] {
@@ -80,7 +140,8 @@ struct Labels: Sendable {
     /// label missing here was reported when the theme was checked; its key
     /// stands in for it.
     func text(_ key: String, _ values: [String: String] = [:]) -> String {
-        switch texts[key] {
+        if values.isEmpty, let text = fixed[key] { return text }
+        return switch texts[key] {
         case .text(let template): template.render(values)
         case .plural(let forms): (forms["other"] ?? forms.values.first)?.render(values) ?? key
         case nil: key
@@ -111,8 +172,11 @@ struct Labels: Sendable {
     /// "2021", "novembre 2021", "3 novembre 2021": the precision written.
     func date(_ date: PartialDate) -> String {
         guard let month = date.month else { return String(date.year) }
+        if let written = dates.withLock({ $0[date] }) { return written }
         let value = Self.day(date.year, month, date.day ?? 1)
-        return value.formatted(date.day == nil ? monthStyle : dayStyle)
+        let written = value.formatted(date.day == nil ? monthStyle : dayStyle)
+        dates.withLock { $0[date] = written }
+        return written
     }
 
     /// A span: "18 July 2021", "July 2021 – March 2022".

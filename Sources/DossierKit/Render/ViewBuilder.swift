@@ -148,8 +148,8 @@ final class ViewBuilder: @unchecked Sendable {
     /// translated is published in each, with a notice), the current one
     /// marked. Absolute with a `base_url`, else relative.
     private func languageLinks(path: String, root: String, textIn available: [String], into view: inout View) {
-        let languages = site.settings.allLanguages
-        guard languages.count > 1 else { return }
+        guard site.settings.languages.count > 1 else { return }
+        let languages = site.settings.languages
         let own = site.ownLanguage
         func url(_ language: String) -> String {
             let target = (language == own ? "" : language + "/") + path
