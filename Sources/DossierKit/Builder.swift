@@ -91,11 +91,12 @@ public struct Builder: Sendable {
             return .failure(BuildFailed(diagnostics: diagnostics))
         }
         clock.enter(.render)
+        let editions = site.editions
         let sink = progress.map { progress in
-            let total = site.editions.reduce(0) { $0 + Renderer(site: $1, theme: theme).pageCount }
+            let total = editions.reduce(0) { $0 + Renderer(site: $1, theme: theme).pageCount }
             return CountingSink(output, total: total, progress: progress)
         }
-        let (jobs, _) = pipeline.render(site, theme, into: sink ?? output)
+        let (jobs, _) = pipeline.render(editions, theme, into: sink ?? output)
         pipeline.media(site, into: output, &diagnostics)
         guard !diagnostics.hasErrors else {
             output.abandon()

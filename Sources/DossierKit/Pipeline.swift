@@ -37,9 +37,9 @@ struct Pipeline: Sendable {
     /// (`Site.editions`: its own language at the root, each other in its
     /// folder), into `sink` as each is ready. Returns every page of the site.
     @discardableResult
-    func render(_ site: Site, _ theme: Theme, into sink: PageSink) -> (jobs: [PageJob], dataPaths: [String]) {
+    func render(_ editions: [Site], _ theme: Theme, into sink: PageSink) -> (jobs: [PageJob], dataPaths: [String]) {
         var rendered: (jobs: [PageJob], dataPaths: [String]) = ([], [])
-        for edition in site.editions {
+        for edition in editions {
             let (jobs, dataPaths) = render(edition: edition, theme, into: sink)
             rendered.jobs += jobs
             rendered.dataPaths += dataPaths

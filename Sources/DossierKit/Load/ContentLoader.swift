@@ -130,12 +130,8 @@ struct ContentLoader {
             let url = project.content.appendingPathComponent(name)
             let path = Project.displayPath(url)
             let original = Project.displayPath(project.content.appendingPathComponent("site.yaml"))
-            let languages = settings.allLanguages
-            guard languages.dropFirst().contains(language) else {
-                diagnostics.append(
-                    language == languages.first
-                        ? Messages.translationIntoOwnLanguage(language, original: original, path: path)
-                        : Messages.translationLanguageNotListed(language, languages: languages, path: path))
+            if let refused = settings.translationRefused(into: language, original: original, path: path) {
+                diagnostics.append(refused)
                 continue
             }
             guard !ContentWalker(root: project.content).isLinkOutside(url) else {

@@ -21,6 +21,17 @@ public struct SiteSettings: Sendable, Equatable {
 
     /// The report's languages, the default (`language`) first.
     public var allLanguages: [String] { languages.isEmpty ? [language] : languages }
+
+    /// Why a translation at `path` (of the file at `original`) into
+    /// `language` is not published: the error when `language` is the
+    /// report's own or not listed at all; nil when it is one of the others.
+    func translationRefused(into language: String, original: String, path: String) -> Diagnostic? {
+        let languages = allLanguages
+        if languages.dropFirst().contains(language) { return nil }
+        return language == languages.first
+            ? Messages.translationIntoOwnLanguage(language, original: original, path: path)
+            : Messages.translationLanguageNotListed(language, languages: languages, path: path)
+    }
 }
 
 /// The site's words in another language.

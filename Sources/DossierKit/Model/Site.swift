@@ -15,9 +15,12 @@ public struct Site: Sendable {
     /// Where this edition's pages are below the site's root: "" for the
     /// report's own language, `fr/` for its French edition (`edition(_:)`).
     public private(set) var folder = ""
+    /// `base_url` of the site's root, whichever edition this is.
+    public private(set) var rootBaseURL: String?
 
     public init(settings: SiteSettings, entries: [Entry]) {
         self.settings = settings
+        rootBaseURL = settings.baseURL
         var byKey: [PageKey: Entry] = [:]
         for entry in entries { byKey[entry.key] = entry }
         self.entries = byKey
@@ -41,9 +44,12 @@ public struct Site: Sendable {
 
     /// The same report with other settings (`--base-url`), without sorting
     /// and relating every entry again.
+    /// The same report with other settings (the report's own edition:
+    /// editions are made from it afterwards).
     public func with(_ settings: SiteSettings) -> Site {
         var site = self
         site.settings = settings
+        site.rootBaseURL = settings.baseURL
         return site
     }
 
@@ -77,6 +83,7 @@ public struct Site: Sendable {
         var site = Site(settings: settings, entries: entries)
         site.translations = translations
         site.folder = language + "/"
+        site.rootBaseURL = self.settings.baseURL
         return site
     }
 
@@ -86,8 +93,10 @@ public struct Site: Sendable {
     /// The language `entry`'s words are in.
     public func language(of entry: Entry) -> String { entry.language ?? ownLanguage }
 
-    /// `base_url` of the site's root, whichever edition this is.
-    public var rootBaseURL: String? { settings.baseURL.map { String($0.dropLast(folder.count)) } }
+    /// The way up from this edition's root to the site's, where the files
+    /// every edition shares are (assets, media files, data): `../` from
+    /// `fr/`, nothing from the report's own edition.
+    public var upToSiteRoot: String { Addresses.root(from: folder) }
 
     /// The languages `key`'s text is published in, the report's own first.
     public func languages(of key: PageKey) -> [String] {

@@ -242,7 +242,7 @@ struct Renderer: Sendable {
                 if let fragment, target.language != entry.language, !target.headingIDs.contains(fragment),
                     !Sections.ids(for: target.kind).contains(fragment)
                 {
-                    url = Addresses.root(from: path) + Addresses.root(from: site.folder) + target.pagePath
+                    url = Addresses.root(from: path) + site.upToSiteRoot + target.pagePath
                 }
                 return fragment.map { url + "#" + $0 } ?? url
             },

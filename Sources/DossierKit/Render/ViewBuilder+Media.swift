@@ -12,7 +12,7 @@ extension ViewBuilder {
     static func figure(_ item: Entry, alt: String, path: String, lazy: Bool, site: Site, labels: Labels) -> View? {
         guard let media = item.media else { return nil }
         let pageRoot = Addresses.root(from: path)
-        let root = pageRoot + Addresses.root(from: site.folder)
+        let root = pageRoot + site.upToSiteRoot
         let itemLanguage = textLanguage(item, in: site, labels: labels)
         var view: View = [
             "textLanguage": itemLanguage ?? false, "altLanguage": false,

@@ -29,7 +29,7 @@ final class ViewBuilder: @unchecked Sendable {
         self.renderBody = renderBody
         self.partials = partials
         self.map = map
-        shared = Addresses.root(from: site.folder)
+        shared = site.upToSiteRoot
         commonSiteValues = Addresses.commonRoots.map { [site] in Self.siteValues(of: site, labels: labels, root: $0) }
     }
 
@@ -116,7 +116,7 @@ final class ViewBuilder: @unchecked Sendable {
         // edition's root, or, from an absolute root (the 404 page's), in
         // place of its folder.
         let absolute = root.hasPrefix("/") || root.contains("://")
-        let sharedRoot = absolute ? String(root.dropLast(site.folder.count)) : root + Addresses.root(from: site.folder)
+        let sharedRoot = absolute ? String(root.dropLast(site.folder.count)) : root + site.upToSiteRoot
         var view: View = [
             "siteTitle": settings.title,
             "siteDescription": settings.description,

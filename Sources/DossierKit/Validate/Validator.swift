@@ -213,11 +213,10 @@ struct Validator {
         var accepted: [String: [PageKey: Translation]] = [:]
         for translation in content.translations.sorted(by: { $0.path < $1.path }) {
             let originalPath = String(translation.path.dropLast(".\(translation.language).md".count) + ".md")
-            guard others.contains(translation.language) else {
-                diagnostics.append(
-                    translation.language == languages.first
-                        ? Messages.translationIntoOwnLanguage(translation.language, original: originalPath, path: translation.path)
-                        : Messages.translationLanguageNotListed(translation.language, languages: languages, path: translation.path))
+            if let refused = site.settings.translationRefused(
+                into: translation.language, original: originalPath, path: translation.path)
+            {
+                diagnostics.append(refused)
                 continue
             }
             guard let original = originals[translation.key] else {
