@@ -110,16 +110,22 @@ struct Renderer: Sendable {
         var lists: [(ListParts.EntryList, [Entry])] = [(.linkedFrom, relations.linkedFromEntries(entry.key))]
         if entry.kind == .actor { lists.append((.members, relations.entries(.actor, pointingAt: entry.key, by: .affiliatedWith))) }
         if entry.kind == .country { lists.append((.actors, relations.entries(.actor, pointingAt: entry.key, by: .belongsTo))) }
+        // Counted once for every page of the list: a hub's connections
+        // take all its events to count.
+        var weights: [PageKey: Int] = [:]
         if entry.kind == .actor || entry.kind == .country {
             lists.append((.events, relations.entries(.event, pointingAt: entry.key, by: .involves)))
-            lists.append((.connections, Connections(site: site).actors(around: entry).map(\.entry)))
+            let connections = Connections(site: site).actors(around: entry)
+            for item in connections { weights[item.entry.key] = item.weight }
+            lists.append((.connections, connections.map(\.entry)))
         }
         return lists.flatMap { list, entries in
             let parts = ListParts.ofEntry(entries, folder: ListParts.entryFolder(entry.key, list))
+            let weights = list == .connections ? weights : [:]
             return parts.indices.map { index in
                 let path = parts[index].path
                 return PageJob(path: path, template: ViewBuilder.ListTemplate.entryList, key: entry.key) {
-                    $0.entryList(entry, list, parts, at: index, path: path)
+                    $0.entryList(entry, list, parts, at: index, path: path, weights: weights)
                 }
             }
         }

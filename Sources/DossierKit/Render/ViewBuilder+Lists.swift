@@ -55,9 +55,11 @@ extension ViewBuilder {
     }
 
     /// One page of one of `entry`'s complete lists: its events (in date
-    /// order), the pages linking to it, or its connections (strongest first).
+    /// order), the pages linking to it, or its connections (strongest
+    /// first; `weights`: the events each shares with `entry`).
     func entryList(
-        _ entry: Entry, _ list: ListParts.EntryList, _ parts: [ListParts.Part], at index: Int, path: String
+        _ entry: Entry, _ list: ListParts.EntryList, _ parts: [ListParts.Part], at index: Int, path: String,
+        weights: [PageKey: Int]
     ) -> View {
         var view = part(
             parts, at: index, list: labels.entryList(entry.title, list), indexPath: entry.pagePath, current: entry.kind, path: path)
@@ -83,8 +85,6 @@ extension ViewBuilder {
             view["connections"] = true
             view["countLabel"] = labels.count(shown.count, .actor)
             view["totalCountLabel"] = labels.count(total, .actor)
-            var weights: [PageKey: Int] = [:]
-            for item in Connections(site: site).actors(around: entry) { weights[item.entry.key] = item.weight }
             view["itemsHTML"] = connectionItems(shown.map { ($0, weights[$0.key] ?? 0) }, path: path)
         }
         return view
