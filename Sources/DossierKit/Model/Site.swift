@@ -43,9 +43,8 @@ public struct Site: Sendable {
     public func entries(of kind: Kind) -> [Entry] { ordered[kind] ?? [] }
 
     /// The same report with other settings (`--base-url`), without sorting
-    /// and relating every entry again.
-    /// The same report with other settings (the report's own edition:
-    /// editions are made from it afterwards).
+    /// and relating every entry again; its root's too (this is the
+    /// report's own edition: the others are made from it afterwards).
     public func with(_ settings: SiteSettings) -> Site {
         var site = self
         site.settings = settings
